@@ -1,0 +1,33 @@
+import { TEXT_LIMITS } from '../clean-text';
+import { DeviceRefurbishedData, REFURBISHMENT_GRADES, RefurbishmentGrade } from '../device-event';
+import { DeviceIdField, RequiredOneOf, RequiredText } from './field-decorators';
+import { deviceIdOf, optionalTransport, requiredText } from './field-normalisers';
+import { OptionalTransportField, TransportLegDto } from './transport-leg.dto';
+
+export class DeviceRefurbishedDto {
+  @DeviceIdField()
+  deviceId!: string;
+
+  @RequiredText(TEXT_LIMITS.identifier)
+  workshopId!: string;
+
+  @RequiredOneOf(REFURBISHMENT_GRADES)
+  grade!: RefurbishmentGrade;
+
+  /** Credit eligibility requires it (DESIGN.md section 2), so it is mandatory and never blank. */
+  @RequiredText(TEXT_LIMITS.identifier)
+  erasureCertificateId!: string;
+
+  @OptionalTransportField()
+  transport?: TransportLegDto | null;
+}
+
+export function toDeviceRefurbishedData(dto: DeviceRefurbishedDto): DeviceRefurbishedData {
+  return {
+    deviceId: deviceIdOf(dto.deviceId),
+    workshopId: requiredText(dto.workshopId),
+    grade: dto.grade,
+    erasureCertificateId: requiredText(dto.erasureCertificateId),
+    ...optionalTransport(dto.transport),
+  };
+}

@@ -1,0 +1,33 @@
+import { TEXT_LIMITS } from '../clean-text';
+import { PartName } from '../device-category';
+import { DeviceRepairedData } from '../device-event';
+import { DeviceIdField, PartListField, RequiredText } from './field-decorators';
+import { deviceIdOf, optionalTransport, requiredText, sortedParts } from './field-normalisers';
+import { OptionalTransportField, TransportLegDto } from './transport-leg.dto';
+
+/**
+ * Whether each part exists for the device's category (PART_NOT_IN_CATEGORY) cannot be decided here:
+ * the repair carries no category. The tracker checks it with checkPartsInCategory.
+ */
+export class DeviceRepairedDto {
+  @DeviceIdField()
+  deviceId!: string;
+
+  @RequiredText(TEXT_LIMITS.identifier)
+  workshopId!: string;
+
+  @PartListField()
+  partsReplaced!: PartName[];
+
+  @OptionalTransportField()
+  transport?: TransportLegDto | null;
+}
+
+export function toDeviceRepairedData(dto: DeviceRepairedDto): DeviceRepairedData {
+  return {
+    deviceId: deviceIdOf(dto.deviceId),
+    workshopId: requiredText(dto.workshopId),
+    partsReplaced: sortedParts(dto.partsReplaced),
+    ...optionalTransport(dto.transport),
+  };
+}

@@ -1,0 +1,29 @@
+import { TEXT_LIMITS } from '../clean-text';
+import { DeviceResoldData } from '../device-event';
+import { CountryField, DeviceIdField, RequiredText } from './field-decorators';
+import { countryOf, deviceIdOf, requiredText } from './field-normalisers';
+
+/** Resale carries no transport leg: distribution to the buyer is outside the methodology's boundary. */
+export class DeviceResoldDto {
+  @DeviceIdField()
+  deviceId!: string;
+
+  @RequiredText(TEXT_LIMITS.identifier)
+  orderId!: string;
+
+  /** The resale channel (marketplace, shop...), free text: DESIGN.md does not enumerate it. */
+  @RequiredText(TEXT_LIMITS.label)
+  channel!: string;
+
+  @CountryField()
+  country!: string;
+}
+
+export function toDeviceResoldData(dto: DeviceResoldDto): DeviceResoldData {
+  return {
+    deviceId: deviceIdOf(dto.deviceId),
+    orderId: requiredText(dto.orderId),
+    channel: requiredText(dto.channel),
+    country: countryOf(dto.country),
+  };
+}

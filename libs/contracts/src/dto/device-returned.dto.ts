@@ -1,0 +1,24 @@
+import { TEXT_LIMITS } from '../clean-text';
+import { DeviceReturnedData } from '../device-event';
+import { DeviceIdField, OptionalText, RequiredText } from './field-decorators';
+import { deviceIdOf, optionalText, requiredText } from './field-normalisers';
+
+export class DeviceReturnedDto {
+  @DeviceIdField()
+  deviceId!: string;
+
+  /** Must equal the `orderId` of the resale it cancels, after trimming. */
+  @RequiredText(TEXT_LIMITS.identifier)
+  orderId!: string;
+
+  @OptionalText(TEXT_LIMITS.note)
+  reason?: string | null;
+}
+
+export function toDeviceReturnedData(dto: DeviceReturnedDto): DeviceReturnedData {
+  return {
+    deviceId: deviceIdOf(dto.deviceId),
+    orderId: requiredText(dto.orderId),
+    ...optionalText('reason', dto.reason),
+  };
+}

@@ -1,0 +1,27 @@
+import { DeviceEventType } from './device-event';
+
+/** Every topic of DESIGN.md section 5. Input topics are keyed by deviceId. */
+export const TOPICS = {
+  collection: 'devices.collection.v1',
+  repair: 'devices.repair.v1',
+  refurbishment: 'devices.refurbishment.v1',
+  resale: 'devices.resale.v1',
+  deadLetter: 'devices.deadletter.v1',
+  credited: 'devices.credited.v1',
+  batches: 'credits.batches.v1',
+} as const;
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+export const INPUT_TOPICS = [TOPICS.collection, TOPICS.repair, TOPICS.refurbishment, TOPICS.resale] as const;
+export type InputTopic = (typeof INPUT_TOPICS)[number];
+
+/** Which input topic carries each event type. */
+export const TOPIC_BY_EVENT_TYPE: Readonly<Record<DeviceEventType, InputTopic>> = {
+  'device.collected': TOPICS.collection,
+  'device.diagnosed': TOPICS.repair,
+  'device.repaired': TOPICS.repair,
+  'device.refurbished': TOPICS.refurbishment,
+  'device.recycled': TOPICS.refurbishment,
+  'device.resold': TOPICS.resale,
+  'device.returned': TOPICS.resale,
+};
