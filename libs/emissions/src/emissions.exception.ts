@@ -1,0 +1,23 @@
+/** Dotted codes the consumer layer maps to dead-letter, retry or ignore (STYLE.md, point 5). */
+export const EMISSIONS_ERROR_CODES = [
+  'EMISSIONS.INVALID_FACTOR_SET',
+  'EMISSIONS.UNKNOWN_CATEGORY',
+  'EMISSIONS.PART_NOT_IN_CATEGORY',
+  'EMISSIONS.INVALID_TRANSPORT_LEG',
+  'EMISSIONS.INTEGER_OVERFLOW',
+] as const;
+export type EmissionsErrorCode = (typeof EMISSIONS_ERROR_CODES)[number];
+
+export class EmissionsException extends Error {
+  override readonly name = 'EmissionsException';
+
+  constructor(
+    readonly code: EmissionsErrorCode,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+/** Expected business failures are returned rather than thrown where a caller (a Kafka consumer) must not retry. */
+export type EmissionsResult<T> = { ok: true; value: T } | { ok: false; error: EmissionsException };

@@ -1,0 +1,21 @@
+/** Dotted codes the consumer and API layers map to responses (STYLE.md, point 5). */
+export const BATCH_ERROR_CODES = [
+  'BATCH.INVALID_TRANSITION',
+  'BATCH.INVALID_AMOUNT',
+  'BATCH.INVALID_DISCOUNT',
+  'BATCH.INVALID_CARRIED_IN',
+  'BATCH.INVALID_SERIAL',
+  'BATCH.INVALID_KEY',
+] as const;
+export type BatchErrorCode = (typeof BATCH_ERROR_CODES)[number];
+
+export class BatchException extends Error {
+  override readonly name = 'BatchException';
+
+  constructor(
+    readonly code: BatchErrorCode,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}

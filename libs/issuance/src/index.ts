@@ -1,0 +1,4 @@
+export * from './batch-state';
+export * from './batch-totals';
+export * from './batch.exception';
+export * from './serial-block';
