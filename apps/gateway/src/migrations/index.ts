@@ -1,0 +1,4 @@
+import { CreateGatewaySchema1764086400000 } from './1764086400000-create-gateway-schema';
+
+/** Append-only: a landed migration is never edited, only followed by a new one. */
+export const GATEWAY_MIGRATIONS = [CreateGatewaySchema1764086400000];

@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TOPICS } from '@refurb/contracts';
+import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
+import { KafkaHealthIndicator, KafkaModule } from '@refurb/kafka';
+import { HealthModule } from '@refurb/runtime';
+import { IssuanceEnv } from './issuance.env';
+import { ISSUANCE_MIGRATIONS } from './migrations';
+
+/** Credit issuance batches and the finance and verifier API. */
+@Module({})
+export class IssuanceModule {
+  static forRoot(env: IssuanceEnv): DynamicModule {
+    return {
+      module: IssuanceModule,
+      imports: [
+        DatabaseModule.forService(
+          { url: env.DATABASE_URL, applicationName: 'issuance' },
+          { schema: 'issuance', entities: [], migrations: ISSUANCE_MIGRATIONS },
+        ),
+        KafkaModule.forService({
+          brokers: env.KAFKA_BROKERS,
+          clientId: `${env.KAFKA_CLIENT_ID_PREFIX}-issuance`,
+          partitions: env.KAFKA_TOPIC_PARTITIONS,
+          replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+          topics: [TOPICS.credited, TOPICS.batches],
+        }),
+        HealthModule.forIndicators(DatabaseHealthIndicator, KafkaHealthIndicator),
+      ],
+    };
+  }
+}

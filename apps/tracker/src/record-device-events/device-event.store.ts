@@ -1,0 +1,40 @@
+import { EntityManager } from 'typeorm';
+import { AdmittedEvent } from './event-admission';
+
+/** tracker.device_events: every accepted event once, by id, with its canonical hash. */
+export class DeviceEventStore {
+  /** Inserts the events whose id is new; returns the ids that were inserted. */
+  async insertNew(manager: EntityManager, events: readonly AdmittedEvent[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const rows: { event_id: string }[] = await manager.query(
+      `INSERT INTO tracker.device_events
+         (event_id, device_id, type, occurred_at, source, event, event_hash, topic, partition, kafka_offset)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::jsonb[],
+                            $7::text[], $8::text[], $9::int[], $10::bigint[])
+       ON CONFLICT (event_id) DO NOTHING
+       RETURNING event_id`,
+      [
+        events.map((e) => e.event.id),
+        events.map((e) => e.event.subject),
+        events.map((e) => e.event.type),
+        events.map((e) => e.event.time),
+        events.map((e) => e.event.source),
+        events.map((e) => JSON.stringify(e.event)),
+        events.map((e) => e.hash),
+        events.map((e) => e.message.topic),
+        events.map((e) => e.message.partition),
+        events.map((e) => e.message.offset),
+      ],
+    );
+    return new Set(rows.map((row) => row.event_id));
+  }
+
+  async hashesOf(manager: EntityManager, eventIds: readonly string[]): Promise<Map<string, string>> {
+    if (eventIds.length === 0) return new Map();
+    const rows: { event_id: string; event_hash: string }[] = await manager.query(
+      `SELECT event_id, event_hash FROM tracker.device_events WHERE event_id = ANY($1::text[])`,
+      [eventIds],
+    );
+    return new Map(rows.map((row) => [row.event_id, row.event_hash]));
+  }
+}

@@ -1,0 +1,19 @@
+import { Type } from 'class-transformer';
+import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsHttpPort, ServiceEnv } from '@refurb/config';
+
+/** Every variable the tracker reads; validated once at boot. */
+export class TrackerEnv extends ServiceEnv {
+  @IsHttpPort()
+  TRACKER_PORT: number = 3001;
+
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be 1-100 characters of A-Z a-z 0-9 . _ -' })
+  TRACKER_CONSUMER_GROUP: string = 'refurb-ledger.tracker';
+
+  /** Partitions one instance processes in parallel, each in its own transaction. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(64)
+  TRACKER_CONCURRENT_PARTITIONS: number = 2;
+}

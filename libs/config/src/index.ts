@@ -1,0 +1,5 @@
+export * from './config-validation.error';
+export * from './database.env';
+export * from './http-port.decorator';
+export * from './kafka.env';
+export * from './load-config';

@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSourceOptions } from 'typeorm';
+import { DatabaseHealthIndicator } from './database-health.indicator';
+import {
+  DatabaseConnection,
+  openServiceDataSource,
+  serviceDataSourceOptions,
+  ServiceSchema,
+} from './service-data-source';
+
+/** One service's connection to PostgreSQL, migrated before the service starts. */
+@Module({})
+export class DatabaseModule {
+  static forService(connection: DatabaseConnection, service: ServiceSchema): DynamicModule {
+    return {
+      module: DatabaseModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => serviceDataSourceOptions(connection, service),
+          dataSourceFactory: (options?: DataSourceOptions) => openServiceDataSource(options!),
+        }),
+      ],
+      providers: [DatabaseHealthIndicator],
+      exports: [TypeOrmModule, DatabaseHealthIndicator],
+    };
+  }
+}

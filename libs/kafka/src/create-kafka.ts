@@ -1,0 +1,33 @@
+import { Logger } from '@nestjs/common';
+import { Kafka, logLevel, LogEntry } from 'kafkajs';
+
+export interface KafkaConnection {
+  brokers: string[];
+  clientId: string;
+}
+
+const NEST_LEVEL: Record<logLevel, 'error' | 'warn' | 'log' | 'debug'> = {
+  [logLevel.NOTHING]: 'debug',
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'log',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/** kafkajs client whose logs go through Nest's logger, so one service has one log format. */
+export function createKafka({ brokers, clientId }: KafkaConnection): Kafka {
+  return new Kafka({
+    brokers,
+    clientId,
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ namespace, level, log }: LogEntry) => {
+        const { message, ...extra } = log;
+        const logger = new Logger(`kafkajs:${namespace}`);
+        const detail = Object.keys(extra).length > 0 ? ` ${JSON.stringify(extra)}` : '';
+        logger[NEST_LEVEL[level]](`${message}${detail}`);
+      },
+    retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 30_000 },
+  });
+}

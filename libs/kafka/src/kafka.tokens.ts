@@ -1,0 +1,2 @@
+/** The service's kafkajs client. */
+export const KAFKA = Symbol('KAFKA');

@@ -1,0 +1,112 @@
+import { Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { KafkaProducerService } from '../kafka-producer.service';
+import { decodeHeaders } from './outbox.writer';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  message_key: Buffer | null;
+  message_value: Buffer;
+  headers: Record<string, string>;
+}
+
+export interface OutboxRelayOptions {
+  table: string;
+  batchSize?: number;
+  idleDelayMs?: number;
+}
+
+/**
+ * Produces outbox rows to Kafka in id order and deletes them once Kafka acknowledged them.
+ *
+ * One relay at a time per table (a transaction-scoped advisory lock), which keeps each key's records in
+ * the order they were written even with several service instances. A crash between Kafka's ack and the
+ * delete produces the rows again: at-least-once, which is why every record carries a deterministic event
+ * id and consumers de-duplicate by it.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: KafkaProducerService,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Relays until the outbox is empty; for tests and for shutdown paths that want a drained outbox. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (let sent = await this.relayOnce(); sent > 0; sent = await this.relayOnce()) total += sent;
+    return total;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const sent = await this.relayOnce();
+        failures = 0;
+        if (sent === 0) await this.idle(this.options.idleDelayMs ?? 100);
+      } catch (error) {
+        failures += 1;
+        const backoff = Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
+        this.logger.warn(
+          `Relaying ${this.options.table} failed (retry in ${backoff} ms): ${(error as Error).message}`,
+        );
+        await this.idle(backoff);
+      }
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    const controller = new AbortController();
+    this.wake = () => controller.abort();
+    return sleep(ms, undefined, { signal: controller.signal }).catch(() => undefined);
+  }
+
+  private relayOnce(): Promise<number> {
+    const { table, batchSize = 1000 } = this.options;
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }]: { locked: boolean }[] = await manager.query(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+        [table],
+      );
+      if (!locked) return 0;
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, topic, message_key, message_value, headers FROM ${table} ORDER BY id LIMIT $1`,
+        [batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await this.producer.sendBatch(groupByTopic(rows));
+      await manager.query(`DELETE FROM ${table} WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+      return rows.length;
+    });
+  }
+}
+
+function groupByTopic(rows: OutboxRow[]) {
+  const byTopic = new Map<string, { key: Buffer | null; value: Buffer; headers: Record<string, Buffer> }[]>();
+  for (const row of rows) {
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push({ key: row.message_key, value: row.message_value, headers: decodeHeaders(row.headers) });
+    byTopic.set(row.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

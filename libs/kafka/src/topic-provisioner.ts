@@ -1,0 +1,44 @@
+import { Admin, ITopicConfig } from 'kafkajs';
+
+export interface TopicLayout {
+  partitions: number;
+  replicationFactor: number;
+}
+
+/** Topics that hold the ledger's evidence are kept forever: replay rebuilds state from them. */
+const KEEP_FOREVER = [{ name: 'retention.ms', value: '-1' }];
+
+export function topicConfigs(topics: readonly string[], layout: TopicLayout): ITopicConfig[] {
+  return topics.map((topic) => ({
+    topic,
+    numPartitions: layout.partitions,
+    replicationFactor: layout.replicationFactor,
+    configEntries: KEEP_FOREVER,
+  }));
+}
+
+/**
+ * Creates the topics that are missing and leaves existing ones alone; safe to run from every
+ * service at every start, including several at once.
+ */
+export async function provisionTopics(
+  admin: Admin,
+  topics: readonly string[],
+  layout: TopicLayout,
+): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const missing = topics.filter((topic) => !existing.has(topic));
+  if (missing.length === 0) return;
+  try {
+    await admin.createTopics({ topics: topicConfigs(missing, layout), waitForLeaders: true });
+  } catch (error) {
+    // Another service created the same topics between our listing and our request.
+    if (!isTopicAlreadyExists(error)) throw error;
+  }
+}
+
+function isTopicAlreadyExists(error: unknown): boolean {
+  const { type, errors } = error as { type?: string; errors?: { type?: string }[] };
+  if (type === 'TOPIC_ALREADY_EXISTS') return true;
+  return Array.isArray(errors) && errors.length > 0 && errors.every((e) => e.type === 'TOPIC_ALREADY_EXISTS');
+}

@@ -1,0 +1,26 @@
+import { spawn } from 'node:child_process';
+
+export class CommandFailedError extends Error {
+  readonly code = 'LOCAL_STACK.COMMAND_FAILED';
+
+  constructor(command: string, exitCode: number | null, output: string) {
+    super(`${command} exited with ${exitCode}:\n${output.slice(-4000)}`);
+    this.name = 'CommandFailedError';
+  }
+}
+
+/** Runs a command to completion, keeping its output for the error message if it fails. */
+export function runCommand(command: string, args: string[], options: { cwd?: string } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (exitCode) =>
+      exitCode === 0
+        ? resolve(output)
+        : reject(new CommandFailedError(`${command} ${args.join(' ')}`, exitCode, output)),
+    );
+  });
+}

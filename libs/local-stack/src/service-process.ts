@@ -1,0 +1,107 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { repoRoot } from './repo-root';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface ServiceSpec {
+  name: 'gateway' | 'tracker' | 'issuance';
+  port: number;
+}
+
+/** Where `npm run build` puts a service's entry point (dist/apps/<name>/src/main.js). */
+export function builtEntryPoint(name: ServiceSpec['name']): string {
+  return resolve(repoRoot(), 'dist', 'apps', name, 'src', 'main.js');
+}
+
+/** One built service running as a child process, its output prefixed with its name. */
+export class ServiceProcess {
+  private child?: ChildProcess;
+  private exited?: Promise<number | null>;
+  /** The last lines the service printed, quoted in errors so a failed start explains itself. */
+  private readonly recentOutput: string[] = [];
+
+  constructor(
+    readonly spec: ServiceSpec,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly output: (line: string) => void = (line) => process.stdout.write(line),
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.spec.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  start(): void {
+    const child = spawn(process.execPath, [builtEntryPoint(this.spec.name)], {
+      env: this.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const prefix = `[${this.spec.name}] `.padEnd(12);
+    const forward = (chunk: Buffer) =>
+      chunk
+        .toString()
+        .split('\n')
+        .filter((line) => line.length > 0)
+        .forEach((line) => {
+          this.recentOutput.push(line);
+          if (this.recentOutput.length > 60) this.recentOutput.shift();
+          this.output(`${prefix}${line}\n`);
+        });
+    child.stdout?.on('data', forward);
+    child.stderr?.on('data', forward);
+    this.exited = new Promise((done) => child.once('exit', (code) => done(code)));
+    this.child = child;
+  }
+
+  /** Resolves with the exit code when the process ends, whoever ended it. */
+  whenExited(): Promise<number | null> {
+    if (!this.exited) throw new Error(`${this.spec.name} was never started`);
+    return this.exited;
+  }
+
+  async waitUntilHealthy(timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let exitCode: number | null | undefined;
+    void this.whenExited().then((code) => (exitCode = code));
+    while (Date.now() < deadline) {
+      if (exitCode !== undefined) {
+        throw new Error(
+          `${this.spec.name} exited with ${exitCode} before it was healthy:\n${this.outputTail()}`,
+        );
+      }
+      try {
+        const response = await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(3000) });
+        if (response.ok) return;
+      } catch {
+        // Not listening yet.
+      }
+      await sleep(300);
+    }
+    throw new Error(
+      `${this.spec.name} was not healthy on ${this.url}/health within ${timeoutMs} ms:\n${this.outputTail()}`,
+    );
+  }
+
+  outputTail(): string {
+    return this.recentOutput.join('\n');
+  }
+
+  /** SIGTERM (graceful: the consumer finishes its batch and leaves the group), SIGKILL after the grace period. */
+  async stop(graceMs = 20_000): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await this.whenExited();
+    clearTimeout(timer);
+  }
+
+  /** Ends the process at once, as a crash would. */
+  async kill(): Promise<void> {
+    this.child?.kill('SIGKILL');
+    await this.whenExited();
+  }
+}

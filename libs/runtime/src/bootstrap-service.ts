@@ -1,0 +1,45 @@
+import { DynamicModule, INestApplication, Logger, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { KAFKA, KafkaBatchServer, KafkaBatchServerOptions } from '@refurb/kafka';
+import { DataSource } from 'typeorm';
+
+export interface ServiceDefinition {
+  /** Shown in logs, e.g. `tracker`. */
+  name: string;
+  module: Type | DynamicModule;
+  port: number;
+  /** A Kafka batch consumer to run beside the HTTP server (hybrid application). */
+  consumer?: Omit<KafkaBatchServerOptions, 'kafka' | 'dataSource'>;
+}
+
+/**
+ * Starts one service: modules initialised (database migrated, topics provisioned) before the consumer
+ * joins its group, then HTTP. On SIGTERM/SIGINT Nest closes the consumer first (the batch in flight
+ * finishes, the group is left) and the database connection last.
+ */
+export async function bootstrapService(definition: ServiceDefinition): Promise<INestApplication> {
+  const logger = new Logger(definition.name);
+  const app = await NestFactory.create(definition.module, { logger: ['error', 'warn', 'log'] });
+  app.enableShutdownHooks();
+  await app.init();
+  if (definition.consumer) {
+    const strategy = new KafkaBatchServer({
+      ...definition.consumer,
+      kafka: app.get(KAFKA),
+      dataSource: app.get(DataSource),
+    });
+    app.connectMicroservice({ strategy }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  await app.listen(definition.port);
+  logger.log(`${definition.name} ready on http://127.0.0.1:${definition.port} (GET /health)`);
+  return app;
+}
+
+/** Entry-point wrapper: a failure to start is printed once, clearly, with a non-zero exit. */
+export function runService(start: () => Promise<unknown>): void {
+  start().catch((error: unknown) => {
+    new Logger('bootstrap').error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { DependencyHealth, HEALTH_INDICATORS, HealthIndicator } from './dependency-health';
+
+export interface HealthReport {
+  status: 'ok' | 'unavailable';
+  checks: Record<string, DependencyHealth>;
+}
+
+/** `GET /health`: 200 when every dependency answers, 503 naming the one that does not. */
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(HEALTH_INDICATORS) private readonly indicators: HealthIndicator[]) {}
+
+  @Get()
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+    const results = await Promise.all(
+      this.indicators.map(async (i) => [i.dependency, await i.check()] as const),
+    );
+    const checks = Object.fromEntries(results);
+    const healthy = results.every(([, result]) => result.status === 'up');
+    response.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: healthy ? 'ok' : 'unavailable', checks };
+  }
+}

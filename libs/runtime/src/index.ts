@@ -1,0 +1,4 @@
+export * from './bootstrap-service';
+export * from './dependency-health';
+export * from './health.controller';
+export * from './health.module';

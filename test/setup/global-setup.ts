@@ -1,0 +1,18 @@
+// Global set-up runs outside jest's module registry, so the path aliases are registered by hand.
+import 'tsconfig-paths/register';
+import { testBroker } from '@refurb/local-stack';
+import { ensurePostgresReachable } from '@refurb/testing';
+
+/**
+ * Runs once before the integration or e2e tier: a real PostgreSQL must answer, and a real Kafka
+ * broker is started (fresh, on its own port) unless KAFKA_BROKERS points at one already.
+ */
+export default async function globalSetup(): Promise<void> {
+  await ensurePostgresReachable();
+  if (process.env.KAFKA_BROKERS) return;
+  const broker = testBroker();
+  await broker.reset();
+  await broker.start((line) => console.log(`\n[test-setup] ${line}`));
+  process.env.KAFKA_BROKERS = broker.bootstrapServer;
+  process.env.REFURB_TEST_BROKER_STARTED = '1';
+}
