@@ -25,3 +25,4 @@ export * from './validate-device-event';
 export * from './cloud-event-codec';
 export * from './dto/event-validators';
 export * from './dto/field-decorators';
+export * from './cycle-credit-record';

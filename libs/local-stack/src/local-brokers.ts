@@ -15,11 +15,16 @@ export function localStackBroker(): LocalKafkaBroker {
  * The broker the test suites run when KAFKA_BROKERS is not set: its own ports and data, so tests
  * never touch a running local stack, and wiped at every start so every run begins from empty topics.
  */
-export function testBroker(): LocalKafkaBroker {
+export function testBroker(env: NodeJS.ProcessEnv = process.env): LocalKafkaBroker {
+  // TEST_KAFKA_PORT lets several test runs share a machine, each with a broker of its own.
+  const port = Number(env.TEST_KAFKA_PORT ?? 39092);
+  if (!Number.isInteger(port) || port < 1024 || port > 65534) {
+    throw new Error(`TEST_KAFKA_PORT must be a port between 1024 and 65534, got ${env.TEST_KAFKA_PORT}`);
+  }
   return new LocalKafkaBroker({
-    port: 39092,
-    controllerPort: 39093,
-    dataDir: join(cacheDir(), 'kafka-data', 'test-39092'),
+    port,
+    controllerPort: port + 1,
+    dataDir: join(cacheDir(), 'kafka-data', `test-${port}`),
     heapMb: 512,
   });
 }
