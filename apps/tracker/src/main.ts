@@ -14,6 +14,7 @@ runService(async () => {
       groupId: env.TRACKER_CONSUMER_GROUP,
       offsetsTable: 'tracker.consumer_offsets',
       partitionsConsumedConcurrently: env.TRACKER_CONCURRENT_PARTITIONS,
+      sessionTimeoutMs: env.KAFKA_CONSUMER_SESSION_TIMEOUT_MS,
     },
   });
 });

@@ -16,4 +16,8 @@ export class TrackerEnv extends ServiceEnv {
   @Min(1)
   @Max(64)
   TRACKER_CONCURRENT_PARTITIONS: number = 2;
+
+  /** RL-REFURB-1 factor set (a version in tracker.factor_sets) that new credits are computed with. */
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must name a factor set version, e.g. 2025-defaults' })
+  TRACKER_FACTOR_SET_VERSION: string = '2025-defaults';
 }

@@ -33,4 +33,11 @@ export class KafkaEnv {
   @Min(1)
   @Max(10)
   KAFKA_REPLICATION_FACTOR: number = 1;
+
+  /** How long the group waits for a silent consumer (crashed, frozen) before giving its partitions away. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(6000)
+  @Max(300000)
+  KAFKA_CONSUMER_SESSION_TIMEOUT_MS: number = 30000;
 }

@@ -49,15 +49,15 @@ export class LocalKafkaBroker {
     const classpath = `${libDir}/*`;
     if (!existsSync(join(partitionsDir, 'meta.properties'))) {
       const clusterId = randomBytes(16).toString('base64url');
+      // `--cluster-id=` form: a base64url id may start with '-', which would read as an option.
       await runCommand('java', [
+        `-Dlog4j.configuration=file:${log4jFile}`,
         '-cp',
         classpath,
         'kafka.tools.StorageTool',
         'format',
-        '-t',
-        clusterId,
-        '-c',
-        configFile,
+        `--cluster-id=${clusterId}`,
+        `--config=${configFile}`,
       ]);
     }
 

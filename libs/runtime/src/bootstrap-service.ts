@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplication, Logger, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Logger, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { KAFKA, KafkaBatchServer, KafkaBatchServerOptions } from '@refurb/kafka';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ export interface ServiceDefinition {
   port: number;
   /** A Kafka batch consumer to run beside the HTTP server (hybrid application). */
   consumer?: Omit<KafkaBatchServerOptions, 'kafka' | 'dataSource'>;
+  logLevels?: LogLevel[];
 }
 
 /**
@@ -19,7 +20,7 @@ export interface ServiceDefinition {
  */
 export async function bootstrapService(definition: ServiceDefinition): Promise<INestApplication> {
   const logger = new Logger(definition.name);
-  const app = await NestFactory.create(definition.module, { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create(definition.module, { logger: definition.logLevels ?? ['error', 'warn', 'log'] });
   app.enableShutdownHooks();
   await app.init();
   if (definition.consumer) {

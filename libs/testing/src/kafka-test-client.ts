@@ -21,6 +21,10 @@ export class KafkaTestClient {
   private readonly consumers: Consumer[] = [];
 
   async produce(topic: string, messages: Message[]): Promise<void> {
+    await this.produceBatch([{ topic, messages }]);
+  }
+
+  async produceBatch(topicMessages: { topic: string; messages: Message[] }[]): Promise<void> {
     if (!this.producer) {
       this.producer = this.kafka.producer({
         idempotent: true,
@@ -29,7 +33,7 @@ export class KafkaTestClient {
       });
       await this.producer.connect();
     }
-    await this.producer.send({ topic, messages, acks: -1 });
+    await this.producer.sendBatch({ topicMessages, acks: -1 });
   }
 
   /** Collects every message of a topic from the beginning, for assertions with `eventually`. */

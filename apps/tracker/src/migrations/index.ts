@@ -1,4 +1,5 @@
 import { CreateTrackerSchema1764086400000 } from './1764086400000-create-tracker-schema';
+import { CreateCycleProjections1764172800000 } from './1764172800000-create-cycle-projections';
 
 /** Append-only: a landed migration is never edited, only followed by a new one. */
-export const TRACKER_MIGRATIONS = [CreateTrackerSchema1764086400000];
+export const TRACKER_MIGRATIONS = [CreateTrackerSchema1764086400000, CreateCycleProjections1764172800000];

@@ -1,7 +1,10 @@
+import { Injectable } from '@nestjs/common';
+import { AnyDeviceEvent } from '@refurb/contracts';
 import { EntityManager } from 'typeorm';
 import { AdmittedEvent } from './event-admission';
 
 /** tracker.device_events: every accepted event once, by id, with its canonical hash. */
+@Injectable()
 export class DeviceEventStore {
   /** Inserts the events whose id is new; returns the ids that were inserted. */
   async insertNew(manager: EntityManager, events: readonly AdmittedEvent[]): Promise<Set<string>> {
@@ -36,5 +39,23 @@ export class DeviceEventStore {
       [eventIds],
     );
     return new Map(rows.map((row) => [row.event_id, row.event_hash]));
+  }
+
+  /** Every stored event of these devices, grouped by device. */
+  async loadForDevices(
+    manager: EntityManager,
+    deviceIds: readonly string[],
+  ): Promise<Map<string, AnyDeviceEvent[]>> {
+    const rows: { device_id: string; event: AnyDeviceEvent }[] = await manager.query(
+      `SELECT device_id, event FROM tracker.device_events WHERE device_id = ANY($1::text[])`,
+      [deviceIds],
+    );
+    const byDevice = new Map<string, AnyDeviceEvent[]>();
+    for (const row of rows) {
+      const events = byDevice.get(row.device_id) ?? [];
+      events.push(row.event);
+      byDevice.set(row.device_id, events);
+    }
+    return byDevice;
   }
 }

@@ -20,9 +20,10 @@ export interface RecordedEvents {
  */
 @Injectable()
 export class RecordDeviceEventsHandler {
-  private readonly store = new DeviceEventStore();
-
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly store: DeviceEventStore,
+    private readonly outbox: OutboxWriter,
+  ) {}
 
   async execute(batch: ConsumedBatch, manager: EntityManager, now = new Date()): Promise<RecordedEvents> {
     const { admitted, refused } = admitMessages(batch.messages, now);

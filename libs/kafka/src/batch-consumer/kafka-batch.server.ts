@@ -24,6 +24,7 @@ export interface KafkaBatchServerOptions {
   partitionsConsumedConcurrently?: number;
   sessionTimeoutMs?: number;
   maxBytesPerPartition?: number;
+  maxWaitTimeMs?: number;
 }
 
 /** Long batches keep the group membership alive at this pace (kafkajs throttles to heartbeatInterval). */
@@ -89,6 +90,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
       maxBytesPerPartition: this.options.maxBytesPerPartition,
+      // Bounds how long an idle fetch holds the consumer: shutdown and latency both wait on it.
+      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 500,
       retry: {
         retries: 8,
         initialRetryTime: 300,

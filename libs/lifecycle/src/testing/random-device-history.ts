@@ -23,7 +23,8 @@ export function randomDeviceHistory(random: SeededRandom, deviceIndex: number): 
   const { collected, diagnosed, repaired, refurbished, recycled, resold, returned } = eventsFor(deviceId);
   const events: AnyDeviceEvent[] = [];
   let counter = 0;
-  const id = () => `${random.int(0, 36 ** 4).toString(36)}-${counter++}`;
+  // Unique across devices too: a shared id would be a reused id, which only the first arrival wins.
+  const id = () => `${random.int(0, 36 ** 4).toString(36)}-${deviceIndex}-${counter++}`;
   const at = (slot: number) => new Date(BASE_MS + slot * HALF_DAY_MS).toISOString();
   const leg = (): { transport?: TransportLeg } =>
     random.chance(0.5)

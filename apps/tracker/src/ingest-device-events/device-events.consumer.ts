@@ -2,15 +2,15 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { INPUT_TOPICS } from '@refurb/contracts';
 import { BatchContext, ConsumedBatch } from '@refurb/kafka';
-import { RecordDeviceEventsHandler } from './record-device-events.handler';
+import { IngestDeviceEventsHandler } from './ingest-device-events.handler';
 
 /** Thin: each input topic's batches go to the one use case, inside the batch transaction. */
 @Controller()
 export class DeviceEventsConsumer {
-  constructor(private readonly recordDeviceEvents: RecordDeviceEventsHandler) {}
+  constructor(private readonly ingestDeviceEvents: IngestDeviceEventsHandler) {}
 
   @EventPattern([...INPUT_TOPICS])
   async onDeviceEvents(@Payload() batch: ConsumedBatch, @Ctx() context: BatchContext): Promise<void> {
-    await this.recordDeviceEvents.execute(batch, context.getManager());
+    await this.ingestDeviceEvents.execute(batch, context.getManager());
   }
 }

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { CycleCreditData } from '@refurb/contracts';
+import { CycleConflict, DeviceCycle } from '@refurb/lifecycle';
+import { DataSource } from 'typeorm';
+
+export interface CycleCreditStatus {
+  status: 'credited' | 'reversed' | 'never-credited';
+  /** How many credit changes (credits and reversals) the cycle has gone through. */
+  changes: number;
+  changeId?: string;
+  avoidedG?: number;
+  factorSetVersion?: string;
+}
+
+export type CycleView = DeviceCycle & { creditStatus: CycleCreditStatus };
+
+export interface StoredEventView {
+  eventId: string;
+  type: string;
+  time: string;
+  source: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  receivedAt: string;
+}
+
+export interface DeviceView {
+  deviceId: string;
+  cycles: CycleView[];
+  events: StoredEventView[];
+}
+
+export interface ConflictView {
+  deviceId: string;
+  cycleId: string;
+  conflict: CycleConflict;
+}
+
+/** Read side of the tracker for operators: devices with their cycles, and open conflicts. */
+@Injectable()
+export class DeviceQueryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async device(deviceId: string): Promise<DeviceView | undefined> {
+    const events: StoredEventView[] = await this.dataSource.query(
+      `SELECT event_id AS "eventId", type, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS time,
+              source, topic, partition, kafka_offset::text AS "offset", received_at AS "receivedAt"
+       FROM tracker.device_events WHERE device_id = $1 ORDER BY occurred_at, event_id`,
+      [deviceId],
+    );
+    if (events.length === 0) return undefined;
+    const cycles: { cycle: DeviceCycle }[] = await this.dataSource.query(
+      `SELECT cycle FROM tracker.device_cycles WHERE device_id = $1`,
+      [deviceId],
+    );
+    const credits: { cycle_id: string; steps: number; credit: CycleCreditData | null }[] =
+      await this.dataSource.query(
+        `SELECT cycle_id, steps, credit FROM tracker.cycle_credits WHERE device_id = $1`,
+        [deviceId],
+      );
+    const creditByCycle = new Map(credits.map((row) => [row.cycle_id, row]));
+    return {
+      deviceId,
+      cycles: cycles
+        .map(({ cycle }) => ({ ...cycle, creditStatus: creditStatus(creditByCycle.get(cycle.cycleId)) }))
+        .sort(
+          (a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.cycleId.localeCompare(b.cycleId),
+        ),
+      events: events.map((event) => ({ ...event, receivedAt: new Date(event.receivedAt).toISOString() })),
+    };
+  }
+
+  /** Open conflicts, one entry per conflicting claim, in cycle-id order; `after` pages through them. */
+  async conflicts(limit: number, after?: string): Promise<{ conflicts: ConflictView[]; next?: string }> {
+    const rows: { cycle_id: string; device_id: string; cycle: DeviceCycle }[] = await this.dataSource.query(
+      `SELECT cycle_id, device_id, cycle FROM tracker.device_cycles
+       WHERE conflicts > 0 AND ($1::text IS NULL OR cycle_id > $1) ORDER BY cycle_id LIMIT $2`,
+      [after ?? null, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    return {
+      conflicts: page.flatMap((row) =>
+        row.cycle.conflicts.map((conflict) => ({ deviceId: row.device_id, cycleId: row.cycle_id, conflict })),
+      ),
+      next: rows.length > limit ? page[page.length - 1].cycle_id : undefined,
+    };
+  }
+}
+
+function creditStatus(row: { steps: number; credit: CycleCreditData | null } | undefined): CycleCreditStatus {
+  if (!row) return { status: 'never-credited', changes: 0 };
+  if (!row.credit) return { status: 'reversed', changes: row.steps };
+  return {
+    status: 'credited',
+    changes: row.steps,
+    changeId: row.credit.changeId,
+    avoidedG: row.credit.emissions.avoidedG,
+    factorSetVersion: row.credit.emissions.factorSetVersion,
+  };
+}

@@ -1,0 +1,105 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AnyDeviceEvent, CycleCreditData } from '@refurb/contracts';
+import { FactorSet } from '@refurb/emissions';
+import { OutboxWriter } from '@refurb/kafka';
+import { deriveDeviceCycles, DeviceCycle, planCreditChanges } from '@refurb/lifecycle';
+import { EntityManager } from 'typeorm';
+import { DeviceEventStore } from '../record-device-events/device-event.store';
+import { CycleCreditRepository, CycleCreditState } from './cycle-credit.repository';
+import { creditRecordMessage, creditStep } from './cycle-credit-records';
+import { DeviceCycleRepository } from './device-cycle.repository';
+import { lockDevices } from './device-locks';
+import { FactorSetRepository } from './factor-set.repository';
+
+export const TRACKER_FACTOR_SET_VERSION = Symbol('TRACKER_FACTOR_SET_VERSION');
+
+export interface TrackedDevices {
+  cycles: number;
+  creditRecords: CycleCreditData[];
+}
+
+/**
+ * Re-derives the cycles of the devices a batch touched from ALL their stored events (so arrival order
+ * never matters), stores the result, and publishes through the outbox every credit or reversal the
+ * change implies. Runs inside the consumer's transaction, after the batch's events were recorded.
+ */
+@Injectable()
+export class TrackDeviceCyclesHandler {
+  private frozenFactors?: FactorSet;
+
+  constructor(
+    private readonly events: DeviceEventStore,
+    private readonly cycles: DeviceCycleRepository,
+    private readonly credits: CycleCreditRepository,
+    private readonly factorSets: FactorSetRepository,
+    private readonly outbox: OutboxWriter,
+    @Inject(TRACKER_FACTOR_SET_VERSION) private readonly factorSetVersion: string,
+  ) {}
+
+  async execute(
+    manager: EntityManager,
+    deviceIds: Iterable<string>,
+    now = new Date(),
+  ): Promise<TrackedDevices> {
+    const devices = [...new Set(deviceIds)].sort();
+    if (devices.length === 0) return { cycles: 0, creditRecords: [] };
+    await lockDevices(manager, devices);
+    const eventsByDevice = await this.events.loadForDevices(manager, devices);
+    const creditStates = await this.credits.loadForDevices(manager, devices);
+
+    const derivedCycles: DeviceCycle[] = [];
+    const changedStates: CycleCreditState[] = [];
+    const records: CycleCreditData[] = [];
+    for (const deviceId of devices) {
+      const deviceEvents: AnyDeviceEvent[] = eventsByDevice.get(deviceId) ?? [];
+      const derived = deviceEvents.length > 0 ? deriveDeviceCycles(deviceEvents).cycles : [];
+      derivedCycles.push(...derived);
+      const derivedById = new Map(derived.map((cycle) => [cycle.cycleId, cycle]));
+      // A cycle credited earlier may have disappeared (windows move as late collections arrive): plan it too.
+      const cycleIds = new Set([
+        ...derivedById.keys(),
+        ...[...creditStates.values()].filter((s) => s.deviceId === deviceId).map((s) => s.cycleId),
+      ]);
+      for (const cycleId of [...cycleIds].sort()) {
+        const state = creditStates.get(cycleId) ?? { cycleId, deviceId, steps: 0, standing: null };
+        const sequence = state.steps + 1;
+        const changes = planCreditChanges({
+          cycleId,
+          published: state.standing && {
+            changeId: state.standing.changeId,
+            fingerprint: state.standing.fingerprint,
+          },
+          derived: derivedById.get(cycleId)?.credit ?? null,
+          sequence,
+        });
+        if (changes.length === 0) continue;
+        const factors = changes.some((change) => change.kind === 'credit')
+          ? await this.factorsForCredit(manager)
+          : null;
+        const step = creditStep(changes, state.standing, sequence, factors);
+        records.push(...step.records);
+        changedStates.push({ ...state, steps: sequence, standing: step.standing });
+      }
+    }
+
+    await this.cycles.replaceForDevices(manager, devices, derivedCycles);
+    await this.credits.save(manager, changedStates);
+    await this.outbox.append(
+      manager,
+      records.map((record) => creditRecordMessage(record, now)),
+    );
+    return { cycles: derivedCycles.length, creditRecords: records };
+  }
+
+  /**
+   * The configured factor set, marked used (and so frozen by trigger) in the transaction that credits
+   * with it. It is cached only once a committed transaction froze it: then it can never go stale.
+   */
+  private async factorsForCredit(manager: EntityManager): Promise<FactorSet> {
+    if (this.frozenFactors) return this.frozenFactors;
+    await this.factorSets.markUsed(manager, this.factorSetVersion);
+    const { factors, frozenBefore } = await this.factorSets.load(manager, this.factorSetVersion);
+    if (frozenBefore) this.frozenFactors = factors;
+    return factors;
+  }
+}

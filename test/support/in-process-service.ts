@@ -1,0 +1,43 @@
+import { INestApplication } from '@nestjs/common';
+import { loadConfig } from '@refurb/config';
+import { bootstrapService } from '@refurb/runtime';
+import { freePort, TestDatabase, testKafkaBrokers } from '@refurb/testing';
+import { randomUUID } from 'node:crypto';
+import { TrackerEnv } from '../../apps/tracker/src/tracker.env';
+import { TrackerModule } from '../../apps/tracker/src/tracker.module';
+
+export interface InProcessTracker {
+  app: INestApplication;
+  url: string;
+  groupId: string;
+  close(): Promise<void>;
+}
+
+/** The tracker wired in this test process, on a database of the test's own and the test broker. */
+export async function startTracker(
+  database: TestDatabase,
+  overrides: Record<string, string> = {},
+): Promise<InProcessTracker> {
+  const port = await freePort();
+  const groupId = overrides.TRACKER_CONSUMER_GROUP ?? `test-tracker-${randomUUID()}`;
+  const env = loadConfig(TrackerEnv, {
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    DATABASE_URL: database.url,
+    TRACKER_PORT: String(port),
+    TRACKER_CONSUMER_GROUP: groupId,
+    ...overrides,
+  });
+  const app = await bootstrapService({
+    name: 'tracker',
+    module: TrackerModule.forRoot(env),
+    port,
+    logLevels: ['error', 'warn'],
+    consumer: {
+      groupId,
+      offsetsTable: 'tracker.consumer_offsets',
+      partitionsConsumedConcurrently: env.TRACKER_CONCURRENT_PARTITIONS,
+      sessionTimeoutMs: env.KAFKA_CONSUMER_SESSION_TIMEOUT_MS,
+    },
+  });
+  return { app, url: `http://127.0.0.1:${port}`, groupId, close: () => app.close() };
+}
