@@ -1,7 +1,39 @@
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
 import { IsHttpPort, ServiceEnv } from '@refurb/config';
+
+const MIB = 1024 * 1024;
 
 /** Every variable the gateway reads; validated once at boot. */
 export class GatewayEnv extends ServiceEnv {
   @IsHttpPort()
   GATEWAY_PORT: number = 3000;
+
+  /** Largest `POST /v1/events` body read; a full batch of 1000 typical events is about 0.5 MiB. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024)
+  @Max(64 * MIB)
+  GATEWAY_MAX_BODY_BYTES: number = 2 * MIB;
+
+  /** Sustained events per second each API key may send (token bucket refill rate, per instance). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(1_000_000)
+  GATEWAY_RATE_LIMIT_EVENTS_PER_SECOND: number = 1000;
+
+  /** Events an API key may send at once after a quiet period (token bucket capacity, per instance). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(10_000_000)
+  GATEWAY_RATE_LIMIT_BURST: number = 5000;
+
+  /** How long a request waits for Kafka's acknowledgement before answering 503. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100)
+  @Max(300_000)
+  GATEWAY_KAFKA_TIMEOUT_MS: number = 15_000;
 }

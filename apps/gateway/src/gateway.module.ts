@@ -1,22 +1,33 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { INPUT_TOPICS, TOPICS } from '@refurb/contracts';
 import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
 import { KafkaHealthIndicator, KafkaModule } from '@refurb/kafka';
 import { HealthModule } from '@refurb/runtime';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { PartnerAuthenticator } from './auth/partner-authenticator.service';
+import { GatewayExceptionFilter } from './errors/gateway-exception.filter';
+import { GATEWAY_SCHEMA, gatewayConnection } from './gateway-database';
 import { GatewayEnv } from './gateway.env';
-import { GATEWAY_MIGRATIONS } from './migrations';
+import { EventsBodyMiddleware } from './ingest-events/events-body.middleware';
+import { IngestEventsController } from './ingest-events/ingest-events.controller';
+import { IngestEventsHandler } from './ingest-events/ingest-events.handler';
+import { PartnerKeysService } from './partner-keys/partner-keys.service';
+import { PartnerRepository } from './partner-keys/partner.repository';
+import { EventRateLimitGuard } from './rate-limit/event-rate-limit.guard';
+import { EventRateLimiter } from './rate-limit/event-rate-limiter.service';
 
-/** HTTP front door for partners that cannot produce to Kafka themselves. */
+/**
+ * HTTP front door for partners that cannot produce to Kafka themselves. Build the application with
+ * createGatewayApp: the events route reads its own body, which needs Nest's default parser off.
+ */
 @Module({})
-export class GatewayModule {
+export class GatewayModule implements NestModule {
   static forRoot(env: GatewayEnv): DynamicModule {
     return {
       module: GatewayModule,
       imports: [
-        DatabaseModule.forService(
-          { url: env.DATABASE_URL, applicationName: 'gateway' },
-          { schema: 'gateway', entities: [], migrations: GATEWAY_MIGRATIONS },
-        ),
+        DatabaseModule.forService(gatewayConnection(env), GATEWAY_SCHEMA),
         KafkaModule.forService({
           brokers: env.KAFKA_BROKERS,
           clientId: `${env.KAFKA_CLIENT_ID_PREFIX}-gateway`,
@@ -26,6 +37,23 @@ export class GatewayModule {
         }),
         HealthModule.forIndicators(DatabaseHealthIndicator, KafkaHealthIndicator),
       ],
+      controllers: [IngestEventsController],
+      providers: [
+        { provide: GatewayEnv, useValue: env },
+        { provide: APP_FILTER, useClass: GatewayExceptionFilter },
+        PartnerRepository,
+        PartnerKeysService,
+        PartnerAuthenticator,
+        ApiKeyGuard,
+        EventRateLimiter,
+        EventRateLimitGuard,
+        IngestEventsHandler,
+      ],
+      exports: [PartnerKeysService],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(EventsBodyMiddleware).forRoutes(IngestEventsController);
   }
 }

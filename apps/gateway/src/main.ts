@@ -1,10 +1,18 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { loadConfig } from '@refurb/config';
-import { bootstrapService, runService } from '@refurb/runtime';
+import { runService } from '@refurb/runtime';
+import { createGatewayApp } from './create-gateway-app';
 import { GatewayEnv } from './gateway.env';
-import { GatewayModule } from './gateway.module';
 
+// Not bootstrapService: the gateway must configure its application (body parsing, /docs) before
+// Nest initialises it, and it runs no Kafka consumer.
 runService(async () => {
   const env = loadConfig(GatewayEnv);
-  await bootstrapService({ name: 'gateway', module: GatewayModule.forRoot(env), port: env.GATEWAY_PORT });
+  const app = await createGatewayApp(env);
+  app.enableShutdownHooks();
+  await app.listen(env.GATEWAY_PORT);
+  new Logger('gateway').log(
+    `gateway ready on http://127.0.0.1:${env.GATEWAY_PORT} (GET /health, POST /v1/events, GET /docs)`,
+  );
 });

@@ -1,4 +1,5 @@
 import { CreateGatewaySchema1764086400000 } from './1764086400000-create-gateway-schema';
+import { CreatePartnersAndApiKeys1764172800000 } from './1764172800000-create-partners-and-api-keys';
 
 /** Append-only: a landed migration is never edited, only followed by a new one. */
-export const GATEWAY_MIGRATIONS = [CreateGatewaySchema1764086400000];
+export const GATEWAY_MIGRATIONS = [CreateGatewaySchema1764086400000, CreatePartnersAndApiKeys1764172800000];
