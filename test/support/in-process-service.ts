@@ -3,8 +3,8 @@ import { loadConfig } from '@refurb/config';
 import { bootstrapService } from '@refurb/runtime';
 import { freePort, TestDatabase, testKafkaBrokers } from '@refurb/testing';
 import { randomUUID } from 'node:crypto';
+import { trackerService } from '../../apps/tracker/src/service-definition';
 import { TrackerEnv } from '../../apps/tracker/src/tracker.env';
-import { TrackerModule } from '../../apps/tracker/src/tracker.module';
 
 export interface InProcessTracker {
   app: INestApplication;
@@ -27,17 +27,6 @@ export async function startTracker(
     TRACKER_CONSUMER_GROUP: groupId,
     ...overrides,
   });
-  const app = await bootstrapService({
-    name: 'tracker',
-    module: TrackerModule.forRoot(env),
-    port,
-    logLevels: ['error', 'warn'],
-    consumer: {
-      groupId,
-      offsetsTable: 'tracker.consumer_offsets',
-      partitionsConsumedConcurrently: env.TRACKER_CONCURRENT_PARTITIONS,
-      sessionTimeoutMs: env.KAFKA_CONSUMER_SESSION_TIMEOUT_MS,
-    },
-  });
+  const app = await bootstrapService({ ...trackerService(env), logLevels: ['error', 'warn'] });
   return { app, url: `http://127.0.0.1:${port}`, groupId, close: () => app.close() };
 }

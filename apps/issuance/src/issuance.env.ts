@@ -1,6 +1,8 @@
-import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
 import { IsHttpPort, ServiceEnv } from '@refurb/config';
+
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, '1': true, false: false, '0': false };
 
 /** Every variable the issuance service reads; validated once at boot. */
 export class IssuanceEnv extends ServiceEnv {
@@ -16,4 +18,14 @@ export class IssuanceEnv extends ServiceEnv {
   @Min(1)
   @Max(64)
   ISSUANCE_CONCURRENT_PARTITIONS: number = 2;
+
+  /** Upserts the local demo projects and workshops at start (never in production). */
+  // Reads the raw string: implicit conversion would already have turned any non-empty one into true.
+  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+    const raw = obj[key];
+    if (typeof raw !== 'string') return raw;
+    return Object.hasOwn(BOOLEAN_WORDS, raw.toLowerCase()) ? BOOLEAN_WORDS[raw.toLowerCase()] : raw;
+  })
+  @IsBoolean({ message: 'must be true or false' })
+  ISSUANCE_SEED_LOCAL: boolean = false;
 }

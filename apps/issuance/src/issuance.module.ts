@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@refurb/contracts';
 import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
-import { KafkaHealthIndicator, KafkaModule } from '@refurb/kafka';
+import { KafkaHealthIndicator, KafkaModule, OutboxModule } from '@refurb/kafka';
 import { HealthModule } from '@refurb/runtime';
+import { CreditRecordsConsumer } from './credit-lines/credit-records.consumer';
 import { IssuanceEnv } from './issuance.env';
+import { ISSUANCE_HTTP_CONTROLLERS, ISSUANCE_OUTBOX_TABLE, ISSUANCE_PROVIDERS } from './issuance.providers';
 import { ISSUANCE_MIGRATIONS } from './migrations';
+import { SeedLocalOnBootService } from './projects/seed-local-on-boot.service';
 
 /** Credit issuance batches and the finance and verifier API. */
 @Module({})
@@ -22,10 +25,13 @@ export class IssuanceModule {
           clientId: `${env.KAFKA_CLIENT_ID_PREFIX}-issuance`,
           partitions: env.KAFKA_TOPIC_PARTITIONS,
           replicationFactor: env.KAFKA_REPLICATION_FACTOR,
-          topics: [TOPICS.credited, TOPICS.batches],
+          topics: [TOPICS.credited, TOPICS.batches, TOPICS.deadLetter],
         }),
+        OutboxModule.forTable(ISSUANCE_OUTBOX_TABLE),
         HealthModule.forIndicators(DatabaseHealthIndicator, KafkaHealthIndicator),
       ],
+      controllers: [CreditRecordsConsumer, ...ISSUANCE_HTTP_CONTROLLERS],
+      providers: [...ISSUANCE_PROVIDERS, ...(env.ISSUANCE_SEED_LOCAL ? [SeedLocalOnBootService] : [])],
     };
   }
 }

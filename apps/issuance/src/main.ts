@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { loadConfig } from '@refurb/config';
 import { bootstrapService, runService } from '@refurb/runtime';
 import { IssuanceEnv } from './issuance.env';
-import { IssuanceModule } from './issuance.module';
+import { issuanceService } from './service-definition';
 
 runService(async () => {
   const env = loadConfig(IssuanceEnv);
-  await bootstrapService({ name: 'issuance', module: IssuanceModule.forRoot(env), port: env.ISSUANCE_PORT });
+  await bootstrapService(issuanceService(env));
 });

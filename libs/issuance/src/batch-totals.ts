@@ -13,7 +13,7 @@ type CloseTotalsAmount =
 export type CloseTotalsInput = CloseTotalsAmount & {
   /** Uncertainty discount, 0..10000 bp. */
   discountBp: number;
-  /** carried_out_g of the project's previous batch of the same key: 0 for the first, negative for a debt. */
+  /** carried_out_g of the project's previously closed batch (one carry chain per project, in close order): 0 for the first, negative for a debt. */
   carriedInG: number;
 };
 

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { STRUCTURED_HEADERS, TOPICS } from '@refurb/contracts';
+import { BatchSnapshot } from '@refurb/issuance/batch-snapshot';
+import { batchTransitionRecord } from '@refurb/issuance/batch-transition-record';
+import { OutboxWriter } from '@refurb/kafka';
+import { EntityManager } from 'typeorm';
+
+/**
+ * Announces a transition on the finance topic through the outbox, in the transaction that made it, so
+ * the event exists if and only if the transition does. Keyed by project: one project's closes reach
+ * finance in close order, which is the order of its serial blocks and of its carry chain.
+ */
+@Injectable()
+export class BatchEventsService {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  async announce(manager: EntityManager, snapshot: BatchSnapshot): Promise<void> {
+    const record = batchTransitionRecord(snapshot);
+    await this.outbox.append(manager, [
+      {
+        topic: TOPICS.batches,
+        key: snapshot.projectId,
+        value: Buffer.from(JSON.stringify(record)),
+        headers: { ...STRUCTURED_HEADERS },
+      },
+    ]);
+  }
+}

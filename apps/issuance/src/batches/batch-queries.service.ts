@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { BatchSnapshot } from '@refurb/issuance/batch-snapshot';
+import { ProjectSummary, summariseProject } from '@refurb/issuance/project-summary';
+import { DataSource } from 'typeorm';
+import { IssuanceException } from '../issuance.exception';
+import { ProjectRepository } from '../projects/project.repository';
+import { toBatchSnapshot } from './batch-row';
+import { BatchFilter, BatchRepository, LineFigures } from './batch.repository';
+
+/** A batch with its lines so far: frozen figures once closed, live ones while open. */
+export type BatchView = BatchSnapshot & { lines: LineFigures };
+
+/** What finance and the verifier read: batches and project summaries. */
+@Injectable()
+export class BatchQueriesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly batches: BatchRepository,
+    private readonly projects: ProjectRepository,
+  ) {}
+
+  async list(filter: BatchFilter): Promise<BatchView[]> {
+    const rows = await this.batches.list(this.dataSource.manager, filter);
+    return this.withLines(rows.map(toBatchSnapshot));
+  }
+
+  async get(id: string): Promise<BatchView> {
+    const row = await this.batches.find(this.dataSource.manager, id);
+    if (!row) throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${id}`);
+    const [view] = await this.withLines([toBatchSnapshot(row)]);
+    return view;
+  }
+
+  async projectSummary(projectId: string): Promise<ProjectSummary> {
+    const manager = this.dataSource.manager;
+    if (!(await this.projects.find(manager, projectId))) {
+      throw new IssuanceException('ISSUANCE.PROJECT_NOT_FOUND', `no project ${projectId}`);
+    }
+    return summariseProject(projectId, await this.batches.summaryGroups(manager, projectId));
+  }
+
+  private async withLines(snapshots: BatchSnapshot[]): Promise<BatchView[]> {
+    const open = snapshots.filter((batch) => batch.totals === null).map((batch) => batch.id);
+    const live = await this.batches.lineFigures(this.dataSource.manager, open);
+    return snapshots.map((batch) => ({
+      ...batch,
+      lines: batch.totals
+        ? { lineCount: batch.totals.lineCount, grossG: batch.totals.grossG }
+        : (live.get(batch.id) ?? { lineCount: 0, grossG: 0 }),
+    }));
+  }
+}

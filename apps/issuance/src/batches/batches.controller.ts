@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Roles } from '../auth/roles.decorator';
+import { ExportEvidenceCsvHandler } from '../evidence/export-evidence-csv.handler';
+import { IssuanceApi } from '../http/issuance-api.decorator';
+import { BatchQueriesService, BatchView } from './batch-queries.service';
+import { BatchTransitionResult } from './batch-transition-result';
+import { CloseBatchHandler } from './close-batch.handler';
+import { IssueBatchDto } from './issue-batch.dto';
+import { IssueBatchHandler } from './issue-batch.handler';
+import { ListBatchesQueryDto } from './list-batches-query.dto';
+import { VerifyBatchDto } from './verify-batch.dto';
+import { VerifyBatchHandler } from './verify-batch.handler';
+
+/** Batches for finance and the verifier: read, close, verify, issue, evidence. */
+@IssuanceApi()
+@Controller('v1/batches')
+export class BatchesController {
+  constructor(
+    private readonly queries: BatchQueriesService,
+    private readonly closeBatch: CloseBatchHandler,
+    private readonly verifyBatch: VerifyBatchHandler,
+    private readonly issueBatch: IssueBatchHandler,
+    private readonly evidenceCsv: ExportEvidenceCsvHandler,
+  ) {}
+
+  @Get()
+  @Roles('finance')
+  list(@Query() query: ListBatchesQueryDto): Promise<BatchView[]> {
+    return this.queries.list({
+      projectId: query.project,
+      vintage: query.vintage,
+      state: query.state,
+      limit: query.limit,
+      offset: query.offset,
+    });
+  }
+
+  @Get(':id')
+  @Roles('finance', 'verifier')
+  get(@Param('id') id: string): Promise<BatchView> {
+    return this.queries.get(id);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('finance')
+  close(@Param('id') id: string): Promise<BatchTransitionResult> {
+    return this.closeBatch.execute(id);
+  }
+
+  @Post(':id/verify')
+  @HttpCode(200)
+  @Roles('verifier')
+  verify(@Param('id') id: string, @Body() body: VerifyBatchDto): Promise<BatchTransitionResult> {
+    return this.verifyBatch.execute(id, body);
+  }
+
+  @Post(':id/issue')
+  @HttpCode(200)
+  @Roles('finance')
+  issue(@Param('id') id: string, @Body() body: IssueBatchDto): Promise<BatchTransitionResult> {
+    return this.issueBatch.execute(id, body.registryReference);
+  }
+
+  @Get(':id/evidence.csv')
+  @Roles('finance', 'verifier')
+  async evidence(@Param('id') id: string): Promise<StreamableFile> {
+    return new StreamableFile(await this.evidenceCsv.execute(id), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${id.replace(/[^A-Za-z0-9._-]/g, '_')}-evidence.csv"`,
+    });
+  }
+}

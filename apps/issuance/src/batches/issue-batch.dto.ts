@@ -1,0 +1,6 @@
+import { TextField } from '../http/text-field.decorator';
+
+export class IssueBatchDto {
+  @TextField(200)
+  registryReference!: string;
+}

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, CycleCreditRecord, decodeCloudEvent } from '@refurb/contracts';
+import { CreditLineCode, CreditLineProblem } from '@refurb/issuance/credit-line-codes';
+import { parseCycleCreditRecord } from '@refurb/issuance/parse-credit-record';
+import { ConsumedMessage } from '@refurb/kafka';
+
+export interface AdmittedRecord {
+  message: ConsumedMessage;
+  record: CycleCreditRecord;
+  /** sha256 of the canonical record data (its `time` is not part of its identity). */
+  contentHash: string;
+}
+
+export interface RefusedMessage {
+  message: ConsumedMessage;
+  problem: CreditLineProblem;
+}
+
+export interface Admission {
+  admitted: AdmittedRecord[];
+  refused: RefusedMessage[];
+  /** Exact repeats inside the batch, kept once. */
+  repeats: number;
+}
+
+export function contentHashOf(record: CycleCreditRecord): string {
+  return createHash('sha256').update(canonicalJson(record.data)).digest('hex');
+}
+
+export function changeIdReused(changeId: string): CreditLineProblem {
+  return {
+    code: CreditLineCode.CHANGE_ID_REUSED,
+    message: `change ${JSON.stringify(changeId)} was already received with different content`,
+    field: 'id',
+  };
+}
+
+/**
+ * Decodes and checks a consumed batch in memory, in offset order. A message that is not a credit
+ * record is refused with ISSUANCE.INVALID_CREDIT_RECORD; a change id repeated inside the batch is
+ * kept once if the content is the same, refused otherwise.
+ */
+export function admitCreditRecords(messages: readonly ConsumedMessage[]): Admission {
+  const admitted = new Map<string, AdmittedRecord>();
+  const refused: RefusedMessage[] = [];
+  let repeats = 0;
+  for (const message of messages) {
+    const decoded = decodeCloudEvent(message);
+    if (!decoded.ok) {
+      const { message: reason, field } = decoded.rejection;
+      refused.push({
+        message,
+        problem: {
+          code: CreditLineCode.INVALID_CREDIT_RECORD,
+          message: `${decoded.rejection.code}: ${reason}`,
+          field,
+        },
+      });
+      continue;
+    }
+    const parsed = parseCycleCreditRecord(decoded.envelope);
+    if (!parsed.ok) {
+      refused.push({ message, problem: parsed.problem });
+      continue;
+    }
+    const contentHash = contentHashOf(parsed.record);
+    const earlier = admitted.get(parsed.record.id);
+    if (!earlier) admitted.set(parsed.record.id, { message, record: parsed.record, contentHash });
+    else if (earlier.contentHash === contentHash) repeats += 1;
+    else refused.push({ message, problem: changeIdReused(parsed.record.id) });
+  }
+  return { admitted: [...admitted.values()], refused, repeats };
+}

@@ -1,0 +1,42 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { BatchErrorCode, BatchException } from '@refurb/issuance';
+import { IssuanceErrorCode, IssuanceException } from '../issuance.exception';
+
+export interface ErrorResponse {
+  status: number;
+  body: { code: string; message: string };
+}
+
+/** The one map from error codes to HTTP statuses. */
+const STATUS_BY_CODE: Record<IssuanceErrorCode | BatchErrorCode, HttpStatus> = {
+  'ISSUANCE.BATCH_NOT_FOUND': HttpStatus.NOT_FOUND,
+  'ISSUANCE.PROJECT_NOT_FOUND': HttpStatus.NOT_FOUND,
+  'ISSUANCE.API_KEY_NOT_FOUND': HttpStatus.NOT_FOUND,
+  'ISSUANCE.INVALID_REQUEST': HttpStatus.BAD_REQUEST,
+  'ISSUANCE.FACTOR_SET_NOT_FOUND': HttpStatus.UNPROCESSABLE_ENTITY,
+  'AUTH.MISSING_API_KEY': HttpStatus.UNAUTHORIZED,
+  'AUTH.INVALID_API_KEY': HttpStatus.UNAUTHORIZED,
+  'AUTH.FORBIDDEN': HttpStatus.FORBIDDEN,
+  'BATCH.INVALID_TRANSITION': HttpStatus.CONFLICT,
+  // Figures the ledger cannot close or serialise: the request is fine, the data is not.
+  'BATCH.INVALID_AMOUNT': HttpStatus.UNPROCESSABLE_ENTITY,
+  'BATCH.INVALID_DISCOUNT': HttpStatus.UNPROCESSABLE_ENTITY,
+  'BATCH.INVALID_CARRIED_IN': HttpStatus.UNPROCESSABLE_ENTITY,
+  'BATCH.INVALID_SERIAL': HttpStatus.UNPROCESSABLE_ENTITY,
+  'BATCH.INVALID_KEY': HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+/** Business errors by code; anything else is a fault of ours, described without internals. */
+export function errorResponse(error: unknown): ErrorResponse {
+  if (error instanceof IssuanceException || error instanceof BatchException) {
+    return { status: STATUS_BY_CODE[error.code], body: { code: error.code, message: error.message } };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return { status, body: { code: `HTTP.${status}`, message: error.message } };
+  }
+  return {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    body: { code: 'ISSUANCE.INTERNAL_ERROR', message: 'internal error' },
+  };
+}

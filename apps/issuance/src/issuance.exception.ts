@@ -1,0 +1,23 @@
+/** Expected failures of the issuance use cases; mapped to HTTP in one place (IssuanceExceptionFilter). */
+export const ISSUANCE_ERROR_CODES = [
+  'ISSUANCE.BATCH_NOT_FOUND',
+  'ISSUANCE.PROJECT_NOT_FOUND',
+  'ISSUANCE.API_KEY_NOT_FOUND',
+  'ISSUANCE.INVALID_REQUEST',
+  'ISSUANCE.FACTOR_SET_NOT_FOUND',
+  'AUTH.MISSING_API_KEY',
+  'AUTH.INVALID_API_KEY',
+  'AUTH.FORBIDDEN',
+] as const;
+export type IssuanceErrorCode = (typeof ISSUANCE_ERROR_CODES)[number];
+
+export class IssuanceException extends Error {
+  override readonly name = 'IssuanceException';
+
+  constructor(
+    readonly code: IssuanceErrorCode,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}

@@ -1,0 +1,22 @@
+import { ServiceDefinition } from '@refurb/runtime';
+import { IssuanceEnv } from './issuance.env';
+import { IssuanceModule } from './issuance.module';
+
+/**
+ * The issuance service as main.ts starts it: HTTP API plus the batch consumer of devices.credited.v1,
+ * whose offsets commit with the lines in PostgreSQL (effectively once, like the tracker). Integration
+ * tests start this same definition in-process.
+ */
+export function issuanceService(env: IssuanceEnv): ServiceDefinition {
+  return {
+    name: 'issuance',
+    module: IssuanceModule.forRoot(env),
+    port: env.ISSUANCE_PORT,
+    consumer: {
+      groupId: env.ISSUANCE_CONSUMER_GROUP,
+      offsetsTable: 'issuance.consumer_offsets',
+      partitionsConsumedConcurrently: env.ISSUANCE_CONCURRENT_PARTITIONS,
+      sessionTimeoutMs: env.KAFKA_CONSUMER_SESSION_TIMEOUT_MS,
+    },
+  };
+}

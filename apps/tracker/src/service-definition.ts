@@ -1,0 +1,21 @@
+import { ServiceDefinition } from '@refurb/runtime';
+import { TrackerEnv } from './tracker.env';
+import { TrackerModule } from './tracker.module';
+
+/**
+ * The tracker as main.ts starts it: device API plus the batch consumer of the four input topics, whose
+ * offsets commit with the cycles in PostgreSQL. Tests start this same definition in-process.
+ */
+export function trackerService(env: TrackerEnv): ServiceDefinition {
+  return {
+    name: 'tracker',
+    module: TrackerModule.forRoot(env),
+    port: env.TRACKER_PORT,
+    consumer: {
+      groupId: env.TRACKER_CONSUMER_GROUP,
+      offsetsTable: 'tracker.consumer_offsets',
+      partitionsConsumedConcurrently: env.TRACKER_CONCURRENT_PARTITIONS,
+      sessionTimeoutMs: env.KAFKA_CONSUMER_SESSION_TIMEOUT_MS,
+    },
+  };
+}

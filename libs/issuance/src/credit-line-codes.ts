@@ -1,0 +1,34 @@
+/**
+ * Why issuance refuses a credit record (it goes to the dead-letter topic) or cannot place it in a batch
+ * yet (it stays as an unplaced line until an operator fixes the cause and runs place-pending). Part of
+ * the contract with operators' tooling: never rename one.
+ */
+export const CreditLineCode = {
+  /** Not decodable, or not the shape of libs/contracts CycleCreditRecord. */
+  INVALID_CREDIT_RECORD: 'ISSUANCE.INVALID_CREDIT_RECORD',
+  /** The change id was already received with different content. */
+  CHANGE_ID_REUSED: 'ISSUANCE.CHANGE_ID_REUSED',
+  /** A reversal that does not repeat the credit it names (figure or fingerprint), or names a reversal. */
+  REVERSAL_MISMATCH: 'ISSUANCE.REVERSAL_MISMATCH',
+  /** A second reversal of one credit: the tracker's sequence alternates credit and reversal. */
+  CREDIT_ALREADY_REVERSED: 'ISSUANCE.CREDIT_ALREADY_REVERSED',
+  /** The credit's workshop is not configured, so its project is unknown. */
+  UNKNOWN_WORKSHOP: 'ISSUANCE.UNKNOWN_WORKSHOP',
+  /** The credit a reversal names has not been received. */
+  UNKNOWN_REVERSED_CREDIT: 'ISSUANCE.UNKNOWN_REVERSED_CREDIT',
+  /** The credit a reversal names is itself waiting to be placed. */
+  REVERSED_CREDIT_UNPLACED: 'ISSUANCE.REVERSED_CREDIT_UNPLACED',
+} as const;
+export type CreditLineCode = (typeof CreditLineCode)[keyof typeof CreditLineCode];
+
+export type UnplacedReason =
+  | typeof CreditLineCode.UNKNOWN_WORKSHOP
+  | typeof CreditLineCode.UNKNOWN_REVERSED_CREDIT
+  | typeof CreditLineCode.REVERSED_CREDIT_UNPLACED;
+
+/** A refused record or line, in the dead-letter reason shape (code, message, JSON path). */
+export interface CreditLineProblem {
+  code: CreditLineCode;
+  message: string;
+  field?: string;
+}

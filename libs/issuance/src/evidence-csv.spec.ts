@@ -1,0 +1,87 @@
+import {
+  EVIDENCE_CSV_COLUMNS,
+  evidenceCsvPreamble,
+  evidenceCsvRow,
+  evidenceCsvTrailer,
+  parseEvidenceCsv,
+} from './evidence-csv';
+import { creditRecord, imeiOf, reversalOf } from './testing/credit-records.fixture';
+
+describe('evidence CSV', () => {
+  const credit = creditRecord({
+    deviceId: imeiOf(2, 1),
+    category: 'smartphone',
+    workshopId: 'ws, "quoted"',
+    vintage: 2025,
+    partsReplaced: ['battery'],
+    legs: [{ distanceKm: 450, mode: 'road' }],
+  });
+  const reversal = reversalOf(credit);
+  const text =
+    evidenceCsvPreamble({
+      batchId: 'FR-01-2025-7',
+      projectId: 'FR-01',
+      vintage: 2025,
+      factorSetVersion: '2025-defaults',
+      state: 'closed',
+      discountBp: 500,
+      carriedInG: 75_000,
+      previousBatchId: 'FR-01-2025-3',
+      serialBlock: null,
+    }) +
+    [credit, reversal]
+      .map(({ data }) => evidenceCsvRow({ ...data, reversesChangeId: data.reversesChangeId ?? null }))
+      .join('') +
+    evidenceCsvTrailer({
+      lineCount: 2,
+      totals: { grossG: 0, discountG: 0, netG: 75_000, credits: 0, carriedOutG: 75_000 },
+    });
+
+  it('carries the closing inputs and the claimed totals as metadata', () => {
+    const { metadata } = parseEvidenceCsv(text);
+    expect(metadata).toMatchObject({
+      batch_id: 'FR-01-2025-7',
+      discount_bp: '500',
+      carried_in_g: '75000',
+      serial_block: '',
+      line_count: '2',
+      gross_g: '0',
+      net_g: '75000',
+      carried_out_g: '75000',
+    });
+  });
+
+  it('writes one row per line with its evidence and every emissions component', () => {
+    const { rows } = parseEvidenceCsv(text);
+    expect(rows).toHaveLength(2);
+    // The DESIGN.md worked example: BE 51180, PE 2800 + 2000 + 18 = 4818, avoided 46362.
+    expect(rows[0]).toMatchObject({
+      change_id: credit.data.changeId,
+      kind: 'credit',
+      reverses_change_id: '',
+      device_id: imeiOf(2, 1),
+      workshop_id: 'ws, "quoted"',
+      baseline_g: '51180',
+      parts_g: '2000',
+      transport_g: '18',
+      project_g: '4818',
+      cycle_avoided_g: '46362',
+      line_avoided_g: '46362',
+      factor_set_version: '2025-defaults',
+    });
+    expect(rows[1]).toMatchObject({
+      kind: 'reversal',
+      reverses_change_id: credit.data.changeId,
+      line_avoided_g: '-46362',
+    });
+    expect(JSON.parse(rows[0].evidence_events)).toEqual(credit.data.evidence.evidenceEvents);
+    expect(JSON.parse(rows[0].legs)).toEqual([
+      { eventId: `${imeiOf(2, 1)}/collected`, distanceKm: 450, mode: 'road' },
+    ]);
+  });
+
+  it('refuses a file whose header is not the evidence columns', () => {
+    expect(() => parseEvidenceCsv('a,b\r\n')).toThrow('header');
+    expect(EVIDENCE_CSV_COLUMNS).toContain('line_avoided_g');
+  });
+});
