@@ -1,5 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { registerCompressionCodecs } from './compression/register-codecs';
+
+// At module load, so that any kafkajs client in a process that uses this library reads every codec.
+registerCompressionCodecs();
 
 export interface KafkaConnection {
   brokers: string[];

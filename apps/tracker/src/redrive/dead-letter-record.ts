@@ -1,0 +1,56 @@
+import { decodeCloudEvent } from '@refurb/contracts';
+import { DEAD_LETTER_HEADERS } from '@refurb/kafka';
+import { IHeaders, KafkaMessage } from 'kafkajs';
+
+/** Set on a redriven message: the dead letter it came from, as `<partition>:<offset>` of the dead-letter topic. */
+export const REDRIVEN_FROM_HEADER = 'dlq-redriven-from';
+
+/** One message of the dead-letter topic, with what selecting and redriving it needs. */
+export interface DeadLetterRecord {
+  partition: number;
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: IHeaders;
+  reasonCode?: string;
+  sourceTopic?: string;
+  sourcePartition?: number;
+  /** The dead letter this one is a failed redrive of, as `<partition>:<offset>`. */
+  redrivenFrom?: string;
+  /** The CloudEvents id, when the original message can still be decoded enough to have one. */
+  eventId?: string;
+}
+
+function headerText(headers: IHeaders, name: string): string | undefined {
+  const value = headers[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
+}
+
+function eventIdOf(message: KafkaMessage, headers: IHeaders): string | undefined {
+  const decoded = decodeCloudEvent({ value: message.value, headers });
+  if (!decoded.ok) return undefined;
+  const { id } = decoded.envelope;
+  return typeof id === 'string' ? id : undefined;
+}
+
+export function deadLetterRecordOf(partition: number, message: KafkaMessage): DeadLetterRecord {
+  const headers = message.headers ?? {};
+  const sourcePartition = Number(headerText(headers, DEAD_LETTER_HEADERS.sourcePartition));
+  return {
+    partition,
+    offset: message.offset,
+    key: message.key,
+    value: message.value,
+    headers,
+    reasonCode: headerText(headers, DEAD_LETTER_HEADERS.code),
+    sourceTopic: headerText(headers, DEAD_LETTER_HEADERS.sourceTopic),
+    sourcePartition: Number.isInteger(sourcePartition) && sourcePartition >= 0 ? sourcePartition : undefined,
+    redrivenFrom: headerText(headers, REDRIVEN_FROM_HEADER),
+    eventId: eventIdOf(message, headers),
+  };
+}
+
+export function deadLetterAddress(record: Pick<DeadLetterRecord, 'partition' | 'offset'>): string {
+  return `${record.partition}:${record.offset}`;
+}

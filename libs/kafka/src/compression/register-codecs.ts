@@ -1,0 +1,21 @@
+import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+import { KafkaCodec } from './kafka-codec';
+import { lz4Codec } from './lz4-codec';
+import { snappyCodec } from './snappy-codec';
+import { zstdCodec } from './zstd-codec';
+
+/** The codecs kafkajs lacks (it ships gzip only). */
+export const ADDED_CODECS: ReadonlyMap<CompressionTypes, KafkaCodec> = new Map([
+  [CompressionTypes.Snappy, snappyCodec],
+  [CompressionTypes.LZ4, lz4Codec],
+  [CompressionTypes.ZSTD, zstdCodec],
+]);
+
+/**
+ * Registers snappy, LZ4 and zstd on kafkajs's process-wide codec table, so every client of the
+ * process (services, tools, tests) reads whatever partners' producers compress with. Idempotent.
+ */
+export function registerCompressionCodecs(): void {
+  const table = CompressionCodecs as Record<CompressionTypes, () => KafkaCodec>;
+  for (const [type, codec] of ADDED_CODECS) table[type] = () => codec;
+}

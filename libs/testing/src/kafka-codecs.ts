@@ -1,0 +1,6 @@
+import { registerCompressionCodecs } from '@refurb/kafka/compression/register-codecs';
+
+// Test clients build kafkajs directly; registering here lets them read snappy, LZ4 and zstd too.
+registerCompressionCodecs();
+
+export { registerCompressionCodecs };
