@@ -7,3 +7,5 @@ export * from './run-command';
 export * from './local-stack';
 export * from './service-process';
 export * from './repo-root';
+export * from './operator-cli';
+export * from './pipeline-progress';
