@@ -10,18 +10,34 @@ export const TRACKER_OFFSETS = 'tracker.consumer_offsets';
  * A migrated tracker database whose consumer group starts at `startAt`: a test replays exactly the
  * messages it produced after that point, whatever earlier tests left on the shared topics.
  */
-export async function trackerDatabase(label: string, groupId: string, startAt: readonly PartitionOffset[]): Promise<TestDatabase> {
+export async function trackerDatabase(
+  label: string,
+  groupId: string,
+  startAt: readonly PartitionOffset[],
+): Promise<TestDatabase> {
   const database = await TestDatabase.create(label);
   const dataSource = await openServiceDataSource(
-    serviceDataSourceOptions({ url: database.url }, { schema: 'tracker', entities: [], migrations: TRACKER_MIGRATIONS }),
+    serviceDataSourceOptions(
+      { url: database.url },
+      { schema: 'tracker', entities: [], migrations: TRACKER_MIGRATIONS },
+    ),
   );
   await dataSource.destroy();
-  await seedConsumerOffsets(database, TRACKER_OFFSETS, groupId, startAt.filter((o) => INPUT_TOPICS.includes(o.topic as never)));
+  await seedConsumerOffsets(
+    database,
+    TRACKER_OFFSETS,
+    groupId,
+    startAt.filter((o) => INPUT_TOPICS.includes(o.topic as never)),
+  );
   return database;
 }
 
 /** Messages processed so far by the group, summed over partitions, relative to `startAt`. */
-export async function processedSince(database: TestDatabase, groupId: string, startAt: readonly PartitionOffset[]): Promise<number> {
+export async function processedSince(
+  database: TestDatabase,
+  groupId: string,
+  startAt: readonly PartitionOffset[],
+): Promise<number> {
   const [{ total }] = await database.query<{ total: string | null }>(
     `SELECT sum(next_offset)::text AS total FROM ${TRACKER_OFFSETS} WHERE group_id = $1`,
     [groupId],
@@ -30,7 +46,11 @@ export async function processedSince(database: TestDatabase, groupId: string, st
   return Number(BigInt(total ?? '0') - start);
 }
 
-export async function trackerCaughtUp(database: TestDatabase, groupId: string, end: readonly PartitionOffset[]): Promise<boolean> {
+export async function trackerCaughtUp(
+  database: TestDatabase,
+  groupId: string,
+  end: readonly PartitionOffset[],
+): Promise<boolean> {
   if (!(await hasConsumedUpTo(database, TRACKER_OFFSETS, groupId, end))) return false;
   const [{ n }] = await database.query<{ n: string }>('SELECT count(*) AS n FROM tracker.outbox');
   return n === '0';

@@ -71,11 +71,14 @@ export function assertConsistentCreditHistory(records: readonly CycleCreditRecor
     let standing: string | undefined;
     for (const change of history) {
       if (change.kind === 'credit') {
-        if (standing) throw new Error(`${cycleId}: ${change.changeId} credited while ${standing} still stands`);
+        if (standing)
+          throw new Error(`${cycleId}: ${change.changeId} credited while ${standing} still stands`);
         standing = change.changeId;
       } else {
         if (change.reversesChangeId !== standing) {
-          throw new Error(`${cycleId}: ${change.changeId} reverses ${change.reversesChangeId}, not ${standing}`);
+          throw new Error(
+            `${cycleId}: ${change.changeId} reverses ${change.reversesChangeId}, not ${standing}`,
+          );
         }
         standing = undefined;
       }
