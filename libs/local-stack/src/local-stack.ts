@@ -55,6 +55,11 @@ export class LocalStack {
     }
   }
 
+  /** The environment the services run with (KAFKA_BROKERS filled in once the broker is known). */
+  get environment(): NodeJS.ProcessEnv {
+    return this.env;
+  }
+
   service(name: ServiceSpec['name']): ServiceProcess {
     const found = this.services.find((service) => service.spec.name === name);
     if (!found) throw new Error(`No service ${name}`);

@@ -1,10 +1,23 @@
+import { parseArgs } from 'node:util';
+import { formatDemoReport } from './demo/demo-report';
+import { runDemo } from './demo/run-demo';
 import { LocalStack } from './local-stack';
 
+const DEFAULT_DEMO_DEVICES = 3000;
+
 /**
- * `npm start`: the pipeline on local defaults, serving until Ctrl-C. Any service that dies takes the
- * stack down with a non-zero exit, rather than leaving a half-running pipeline behind.
+ * `npm start` (with `--demo`) and `npm run serve`: the pipeline on local defaults, serving until
+ * Ctrl-C. Any service that dies takes the stack down with a non-zero exit, rather than leaving a
+ * half-running pipeline behind.
  */
 async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      demo: { type: 'boolean', default: false },
+      devices: { type: 'string', default: String(DEFAULT_DEMO_DEVICES) },
+      seed: { type: 'string' },
+    },
+  });
   const stack = new LocalStack();
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -31,12 +44,39 @@ async function main(): Promise<void> {
       void shutdown(1);
     });
   }
+
+  let financeKey: string | undefined;
+  if (values.demo) {
+    // A new seed each run, printed so a run can be reproduced: the same seed would only replay duplicates.
+    const seed = values.seed === undefined ? Date.now() % 1_000_000_000 : Number(values.seed);
+    try {
+      const result = await runDemo({
+        env: stack.environment,
+        gatewayUrl: stack.service('gateway').url,
+        issuanceUrl: stack.service('issuance').url,
+        devices: Number(values.devices),
+        seed,
+        log: (line) => console.log(line),
+      });
+      financeKey = result.financeKey;
+      console.log(formatDemoReport(result.report));
+    } catch (error) {
+      console.error(`The demo failed: ${(error as Error).message}`);
+      await shutdown(1);
+      return;
+    }
+  }
+
+  const url = (name: 'gateway' | 'tracker' | 'issuance') => stack.service(name).url;
   console.log(
     [
       '',
       'Refurb Ledger is running:',
-      ...stack.services.map((s) => `  ${s.spec.name.padEnd(9)} ${s.url}   (health: ${s.url}/health)`),
-      `  kafka     ${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'}`,
+      `  gateway   ${url('gateway')}/docs            partners: POST /v1/events (keys: npm run gateway:partners -- seed-local)`,
+      `  tracker   ${url('tracker')}/v1/conflicts    and /v1/devices/{deviceId}`,
+      `  issuance  ${url('issuance')}/v1/batches     finance key: ${financeKey ?? '(npm run issuance -- key-create --role finance)'}`,
+      `  health    ${stack.services.map((s) => `${s.url}/health`).join('  ')}`,
+      `  kafka     ${stack.environment.KAFKA_BROKERS}`,
       '',
       'Press Ctrl-C to stop.',
     ].join('\n'),
