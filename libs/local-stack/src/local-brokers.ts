@@ -28,3 +28,13 @@ export function testBroker(env: NodeJS.ProcessEnv = process.env): LocalKafkaBrok
     heapMb: 512,
   });
 }
+
+/** The benchmark's own broker: fresh at every run, so the replay reads exactly what the run produced. */
+export function benchBroker(): LocalKafkaBroker {
+  return new LocalKafkaBroker({
+    port: 19092,
+    controllerPort: 19093,
+    dataDir: join(cacheDir(), 'kafka-data', 'bench-19092'),
+    heapMb: 1024,
+  });
+}

@@ -1,0 +1,41 @@
+import { BenchReport, formatBenchMarkdown, verdicts } from './bench-report';
+
+const report: BenchReport = {
+  startedAt: '2026-11-25T18:00:00.000Z',
+  machine: {
+    cpus: 2,
+    cpuModel: 'Test CPU',
+    memoryGb: 24,
+    node: 'v20',
+    kafka: '3.9.1',
+    postgres: 'PostgreSQL 15',
+  },
+  events: 200_000,
+  devices: 48_000,
+  preload: { seconds: 20, eventsPerSecond: 10_000 },
+  rawDrain: { messages: 200_000, seconds: 4, messagesPerSecond: 50_000 },
+  endToEnd: { seconds: 40, eventsPerSecond: 5_000, creditLines: 30_000, ratioToRawDrain: 0.1 },
+  latency: { targetRate: 2000, achievedRate: 1990, seconds: 30, samples: 9000, p50Ms: 120, p99Ms: 500 },
+  peakResidentMb: { tracker: 250, issuance: 310 },
+};
+
+describe('bench report', () => {
+  it('says which targets are missed and by how much', () => {
+    const rows = verdicts(report);
+    expect(rows.map((row) => [row.figure, row.met, row.gap])).toEqual([
+      ['end-to-end events/s', false, '25.0 % of target'],
+      ['share of raw drain rate', false, '20.0 % of target'],
+      ['p99 latency at 2,000 events/s', false, '2.0× the target'],
+      ['peak resident memory, tracker', true, '83.3 % of the limit'],
+      ['peak resident memory, issuance', false, '103.3 % of the limit'],
+    ]);
+  });
+
+  it('renders every figure in Markdown', () => {
+    const markdown = formatBenchMarkdown(report);
+    expect(markdown).toContain('| end-to-end events/s | 5,000 | ≥ 20,000 | **no** | 25.0 % of target |');
+    expect(markdown).toContain('50,000/s');
+    expect(markdown).toContain('p50 120 ms');
+    expect(markdown).toContain('| peak resident memory, tracker | 250 MB | < 300 MB | yes |');
+  });
+});

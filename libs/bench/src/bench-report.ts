@@ -1,0 +1,110 @@
+import { DrainMeasurement } from './raw-drain';
+
+/** Targets of the benchmark issue, on the 2-core reference machine. */
+export const TARGETS = {
+  endToEndEventsPerSecond: 20_000,
+  ratioToRawDrain: 0.5,
+  p99LatencyMs: 250,
+  residentMbPerService: 300,
+} as const;
+
+export interface BenchReport {
+  startedAt: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGb: number;
+    node: string;
+    kafka: string;
+    postgres: string;
+  };
+  events: number;
+  devices: number;
+  preload: { seconds: number; eventsPerSecond: number };
+  rawDrain: DrainMeasurement;
+  endToEnd: { seconds: number; eventsPerSecond: number; creditLines: number; ratioToRawDrain: number };
+  latency: {
+    targetRate: number;
+    achievedRate: number;
+    seconds: number;
+    samples: number;
+    p50Ms?: number;
+    p99Ms?: number;
+  };
+  peakResidentMb: Record<string, number>;
+}
+
+interface Verdict {
+  figure: string;
+  measured: string;
+  target: string;
+  met: boolean;
+  gap: string;
+}
+
+const number = new Intl.NumberFormat('en-US');
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
+
+export function verdicts(report: BenchReport): Verdict[] {
+  const e2e = report.endToEnd.eventsPerSecond;
+  const ratio = report.endToEnd.ratioToRawDrain;
+  const p99 = report.latency.p99Ms;
+  const rows: Verdict[] = [
+    {
+      figure: 'end-to-end events/s',
+      measured: number.format(e2e),
+      target: `≥ ${number.format(TARGETS.endToEndEventsPerSecond)}`,
+      met: e2e >= TARGETS.endToEndEventsPerSecond,
+      gap: `${percent(e2e / TARGETS.endToEndEventsPerSecond)} of target`,
+    },
+    {
+      figure: 'share of raw drain rate',
+      measured: percent(ratio),
+      target: `≥ ${percent(TARGETS.ratioToRawDrain)}`,
+      met: ratio >= TARGETS.ratioToRawDrain,
+      gap: `${percent(ratio / TARGETS.ratioToRawDrain)} of target`,
+    },
+    {
+      figure: `p99 latency at ${number.format(report.latency.targetRate)} events/s`,
+      measured: p99 === undefined ? 'no sample' : `${number.format(p99)} ms`,
+      target: `< ${TARGETS.p99LatencyMs} ms`,
+      met: p99 !== undefined && p99 < TARGETS.p99LatencyMs,
+      gap: p99 === undefined ? '-' : `${(p99 / TARGETS.p99LatencyMs).toFixed(1)}× the target`,
+    },
+  ];
+  for (const [service, mb] of Object.entries(report.peakResidentMb)) {
+    rows.push({
+      figure: `peak resident memory, ${service}`,
+      measured: `${number.format(mb)} MB`,
+      target: `< ${TARGETS.residentMbPerService} MB`,
+      met: mb < TARGETS.residentMbPerService,
+      gap: `${percent(mb / TARGETS.residentMbPerService)} of the limit`,
+    });
+  }
+  return rows;
+}
+
+export function formatBenchMarkdown(report: BenchReport): string {
+  const { machine } = report;
+  return [
+    `# Refurb Ledger benchmark — ${report.startedAt}`,
+    '',
+    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, Node ${machine.node}, Kafka ${machine.kafka}, ${machine.postgres}; broker, database and services on the same host.`,
+    '',
+    `Replay of ${number.format(report.events)} lifecycle events (${number.format(report.devices)} simulated devices) already in Kafka, through tracker and issuance.`,
+    '',
+    '| figure | measured | target | met | |',
+    '|---|---|---|---|---|',
+    ...verdicts(report).map(
+      (v) => `| ${v.figure} | ${v.measured} | ${v.target} | ${v.met ? 'yes' : '**no**'} | ${v.gap} |`,
+    ),
+    '',
+    '| detail | value |',
+    '|---|---|',
+    `| preload into Kafka (simulator, idempotent producer) | ${report.preload.seconds.toFixed(1)} s, ${number.format(report.preload.eventsPerSecond)} events/s |`,
+    `| raw drain (kafkajs eachBatch, no work) | ${number.format(report.rawDrain.messages)} messages in ${report.rawDrain.seconds.toFixed(1)} s = ${number.format(report.rawDrain.messagesPerSecond)}/s |`,
+    `| end to end (first event consumed → last batch line written) | ${report.endToEnd.seconds.toFixed(1)} s, ${number.format(report.endToEnd.creditLines)} batch lines |`,
+    `| latency phase | ${number.format(report.latency.samples)} credit lines, ${report.latency.seconds.toFixed(0)} s at ${number.format(report.latency.achievedRate)} events/s (target ${number.format(report.latency.targetRate)}); p50 ${report.latency.p50Ms ?? '-'} ms |`,
+    '',
+  ].join('\n');
+}

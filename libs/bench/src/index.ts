@@ -1,0 +1,4 @@
+export * from './bench-report';
+export * from './peak-memory';
+export * from './percentiles';
+export * from './raw-drain';

@@ -1,0 +1,232 @@
+import 'reflect-metadata';
+import { INPUT_TOPICS } from '@refurb/contracts';
+import { createKafka } from '@refurb/kafka';
+import { dropDatabase, ensureDatabaseExists } from '@refurb/database';
+import {
+  benchBroker,
+  KAFKA_VERSION,
+  pipelineSettled,
+  PipelineGroups,
+  repoRoot,
+  ServiceProcess,
+  ServiceSpec,
+} from '@refurb/local-stack';
+import { Delivery, ProgressBar, sendToKafka, Simulation } from '@refurb/simulator';
+import { Admin } from 'kafkajs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { BenchReport, formatBenchMarkdown } from './bench-report';
+import { peakResidentMb } from './peak-memory';
+import { percentile } from './percentiles';
+import { measureRawDrain } from './raw-drain';
+
+const PORTS: Record<ServiceSpec['name'], number> = { gateway: 13000, tracker: 13001, issuance: 13002 };
+
+function* firstDeliveries(simulation: Simulation, count: number): Generator<Delivery> {
+  let taken = 0;
+  for (const delivery of simulation.deliveries()) {
+    if (taken++ >= count) return;
+    yield delivery;
+  }
+}
+
+/** Devices needed for `events` deliveries, from the funnel of a small sample of the same simulation. */
+function devicesFor(events: number, seed: number): number {
+  const sample = new Simulation({ seed, devices: 2000 }).summary();
+  return Math.min(1_000_000, Math.ceil((events / sample.deliveries) * 2000 * 1.05) + 10);
+}
+
+async function query<T extends object>(databaseUrl: string, sql: string): Promise<T[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitSettled(
+  databaseUrl: string,
+  admin: Admin,
+  groups: PipelineGroups,
+  label: string,
+  total: number,
+) {
+  const progress = new ProgressBar({ label, total });
+  for (let settled = 0; settled < 2;) {
+    const [{ done }] = await query<{ done: string | null }>(
+      databaseUrl,
+      `SELECT sum(next_offset)::text AS done FROM tracker.consumer_offsets WHERE group_id = '${groups.tracker}'`,
+    );
+    progress.update(Number(done ?? 0));
+    settled = (await pipelineSettled(databaseUrl, admin, groups)) ? settled + 1 : 0;
+    await sleep(500);
+  }
+  progress.finish();
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      events: { type: 'string', default: '1000000' },
+      'latency-seconds': { type: 'string', default: '30' },
+      'latency-rate': { type: 'string', default: '2000' },
+      seed: { type: 'string', default: '20261125' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const events = Number(values.events);
+  const seed = Number(values.seed);
+  const latencyRate = Number(values['latency-rate']);
+  const latencySeconds = Number(values['latency-seconds']);
+  const startedAt = new Date().toISOString();
+  const log = (line: string) => console.log(`[bench] ${line}`);
+
+  const broker = process.env.KAFKA_BROKERS ? undefined : benchBroker();
+  if (broker) {
+    await broker.reset();
+    await broker.start(log);
+  }
+  const brokers = process.env.KAFKA_BROKERS ?? broker!.bootstrapServer;
+  const server = (process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432').replace(
+    /\/$/,
+    '',
+  );
+  const databaseUrl = `${server}/refurb_bench_${Date.now()}`;
+  await ensureDatabaseExists(databaseUrl);
+  const kafka = createKafka({ brokers: brokers.split(','), clientId: 'refurb-ledger-bench' });
+  const admin = kafka.admin();
+  await admin.connect();
+  const services: ServiceProcess[] = [];
+  try {
+    const devices = devicesFor(events, seed);
+    const simulation = new Simulation({ seed, devices });
+    log(
+      `Preloading ${events.toLocaleString('en-US')} events (${devices.toLocaleString('en-US')} devices) into Kafka ${brokers}`,
+    );
+    const preloadBar = new ProgressBar({ label: 'preload', total: events });
+    const preload = await sendToKafka(firstDeliveries(simulation, events), {
+      kafka,
+      batchSize: 2000,
+      onProgress: (done) => preloadBar.update(done),
+    });
+    preloadBar.finish();
+
+    log('Measuring the raw drain rate (kafkajs eachBatch consumer doing nothing)');
+    const rawDrain = await measureRawDrain(kafka, INPUT_TOPICS, preload.sent);
+
+    const groups: PipelineGroups = { tracker: 'bench.tracker', issuance: 'bench.issuance' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      KAFKA_BROKERS: brokers,
+      DATABASE_URL: databaseUrl,
+      GATEWAY_PORT: String(PORTS.gateway),
+      TRACKER_PORT: String(PORTS.tracker),
+      ISSUANCE_PORT: String(PORTS.issuance),
+      TRACKER_CONSUMER_GROUP: groups.tracker,
+      ISSUANCE_CONSUMER_GROUP: groups.issuance,
+      ISSUANCE_SEED_LOCAL: 'true',
+    };
+    // Issuance first: it must be ready (projects seeded) before credits flow; the gateway only for its memory.
+    for (const name of ['issuance', 'gateway', 'tracker'] as const) {
+      const service = new ServiceProcess({ name, port: PORTS[name] }, env, () => undefined);
+      services.push(service);
+      service.start();
+      await service.waitUntilHealthy();
+    }
+    log('Replaying through tracker and issuance');
+    await waitSettled(databaseUrl, admin, groups, 'replay', preload.sent);
+    const [span] = await query<{ first: Date; last: Date; lines: string }>(
+      databaseUrl,
+      `SELECT (SELECT min(received_at) FROM tracker.device_events) AS first,
+              (SELECT max(placed_at) FROM issuance.credit_lines) AS last,
+              (SELECT count(*) FROM issuance.credit_lines)::text AS lines`,
+    );
+    const e2eSeconds = (span.last.getTime() - span.first.getTime()) / 1000;
+
+    log(`Latency: ${latencySeconds} s at ${latencyRate} events/s`);
+    const sentAt = new Map<string, number>();
+    const latencySimulation = new Simulation({
+      seed: seed + 1,
+      devices: devicesFor(latencyRate * latencySeconds, seed + 1),
+    });
+    const phaseStart = new Date();
+    const steady = await sendToKafka(firstDeliveries(latencySimulation, latencyRate * latencySeconds), {
+      kafka,
+      ratePerSecond: latencyRate,
+      batchSize: 100,
+      onBatch: ({ deliveries, startedAtMs }) => {
+        for (const delivery of deliveries)
+          if (delivery.kind === 'event') sentAt.set(delivery.event.id, startedAtMs);
+      },
+    });
+    await waitSettled(databaseUrl, admin, groups, 'latency', preload.sent + steady.sent);
+    const lines = await query<{ placed: Date; evidence: { evidenceEvents: { eventId: string }[] } }>(
+      databaseUrl,
+      `SELECT placed_at AS placed, evidence FROM issuance.credit_lines
+       WHERE kind = 'credit' AND placed_at >= '${phaseStart.toISOString()}'`,
+    );
+    const latencies = lines.flatMap((line) => {
+      const times = line.evidence.evidenceEvents.map((event) => sentAt.get(event.eventId));
+      if (times.some((time) => time === undefined)) return [];
+      return [line.placed.getTime() - Math.max(...(times as number[]))];
+    });
+
+    const peak = Object.fromEntries(
+      services.map((service) => [service.spec.name, peakResidentMb(service.pid!)]),
+    );
+    const [{ version }] = await query<{ version: string }>(databaseUrl, 'SELECT version()');
+    const report: BenchReport = {
+      startedAt,
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        kafka: KAFKA_VERSION,
+        postgres: version.split(' on ')[0],
+      },
+      events: preload.sent,
+      devices,
+      preload: { seconds: preload.durationMs / 1000, eventsPerSecond: preload.deliveriesPerSecond },
+      rawDrain,
+      endToEnd: {
+        seconds: e2eSeconds,
+        eventsPerSecond: Math.round(preload.sent / e2eSeconds),
+        creditLines: Number(span.lines),
+        ratioToRawDrain: preload.sent / e2eSeconds / rawDrain.messagesPerSecond,
+      },
+      latency: {
+        targetRate: latencyRate,
+        achievedRate: steady.deliveriesPerSecond,
+        seconds: steady.durationMs / 1000,
+        samples: latencies.length,
+        p50Ms: percentile(latencies, 50),
+        p99Ms: percentile(latencies, 99),
+      },
+      peakResidentMb: peak,
+    };
+    const directory = join(repoRoot(), 'bench', 'results');
+    mkdirSync(directory, { recursive: true });
+    const name = startedAt.replace(/[:.]/g, '-');
+    const markdown = formatBenchMarkdown(report);
+    writeFileSync(join(directory, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(directory, `${name}.md`), markdown);
+    console.log(`\n${markdown}\nReport: bench/results/${name}.{json,md}`);
+  } finally {
+    await Promise.all(services.map((service) => service.stop()));
+    await admin.disconnect();
+    if (!values.keep) await dropDatabase(databaseUrl);
+    if (broker && !values.keep) await broker.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
