@@ -1,0 +1,35 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig } from '@refurb/config';
+import { freePort, TestDatabase, testKafkaBrokers } from '@refurb/testing';
+import { createGatewayApp } from '../../apps/gateway/src/create-gateway-app';
+import { GatewayEnv } from '../../apps/gateway/src/gateway.env';
+import { PartnerKeysService } from '../../apps/gateway/src/partner-keys/partner-keys.service';
+
+export interface InProcessGateway {
+  app: NestExpressApplication;
+  url: string;
+  partners: PartnerKeysService;
+  close(): Promise<void>;
+}
+
+/** The gateway wired in this test process, on a database of the test's own and the test broker. */
+export async function startGateway(
+  database: TestDatabase,
+  overrides: Record<string, string> = {},
+): Promise<InProcessGateway> {
+  const port = await freePort();
+  const env = loadConfig(GatewayEnv, {
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    GATEWAY_PORT: String(port),
+    ...overrides,
+  });
+  const app = await createGatewayApp(env, { logger: ['error'] });
+  await app.listen(port, '127.0.0.1');
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    partners: app.get(PartnerKeysService),
+    close: () => app.close(),
+  };
+}
