@@ -62,7 +62,9 @@ describe('tracker resilience: crashes and rebalances during a replay lose and do
     await admin.connect();
     const to = await highWatermarks(admin, [TOPICS.credited]);
     await admin.disconnect();
-    const records = deduplicateById(parseCreditRecords(await readRange(kafka.kafka, TOPICS.credited, from, to)));
+    const records = deduplicateById(
+      parseCreditRecords(await readRange(kafka.kafka, TOPICS.credited, from, to)),
+    );
     assertConsistentCreditHistory(records);
     return { records, next: to };
   }
@@ -86,10 +88,13 @@ describe('tracker resilience: crashes and rebalances during a replay lose and do
     const events: AnyDeviceEvent[] = [];
     for (let device = 0; device < DEVICES; device++) events.push(...randomDeviceHistory(random, device));
     const messages = random.shuffled(events.map(toTopicMessage));
-    for (let i = 0; i < messages.length; i += 1000) await kafka.produceBatch(byTopic(messages.slice(i, i + 1000)));
+    for (let i = 0; i < messages.length; i += 1000)
+      await kafka.produceBatch(byTopic(messages.slice(i, i + 1000)));
     end = await highWatermarks(admin, INPUT_TOPICS);
     await admin.disconnect();
-    total = end.reduce((sum, o) => sum + Number(o.offset), 0) - startAt.reduce((sum, o) => sum + Number(o.offset), 0);
+    total =
+      end.reduce((sum, o) => sum + Number(o.offset), 0) -
+      startAt.reduce((sum, o) => sum + Number(o.offset), 0);
 
     // The reference: the same replay, uninterrupted.
     const groupId = `reference-${randomUUID()}`;

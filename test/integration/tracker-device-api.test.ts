@@ -34,20 +34,31 @@ describe('tracker device API and credit records', () => {
     // DESIGN.md's worked example: smartphone, battery replaced, one 450 km road leg -> 46,362 g avoided.
     const events = [
       device.collected('api-col-1', at(1), { category: 'smartphone' }),
-      device.repaired('api-rep-1', at(2), { partsReplaced: ['battery'], transport: { distanceKm: 450, mode: 'road' } }),
+      device.repaired('api-rep-1', at(2), {
+        partsReplaced: ['battery'],
+        transport: { distanceKm: 450, mode: 'road' },
+      }),
       device.refurbished('api-ref-1', at(3)),
       device.resold('api-sale-1', at(4), 'order-1'),
       device.resold('api-sale-2', at(5), 'order-2'),
     ];
     await kafka.produceBatch(byTopic(events.map(toTopicMessage)));
     const inputEnd = await highWatermarks(admin, INPUT_TOPICS);
-    await eventually(() => hasConsumedUpTo(database, 'tracker.consumer_offsets', tracker.groupId, inputEnd), Boolean);
+    await eventually(
+      () => hasConsumedUpTo(database, 'tracker.consumer_offsets', tracker.groupId, inputEnd),
+      Boolean,
+    );
     await eventually(
       () => database.query<{ n: string }>('SELECT count(*) AS n FROM tracker.outbox'),
       ([{ n }]) => n === '0',
     );
     records = parseCreditRecords(
-      await readRange(kafka.kafka, TOPICS.credited, creditedBefore, await highWatermarks(admin, [TOPICS.credited])),
+      await readRange(
+        kafka.kafka,
+        TOPICS.credited,
+        creditedBefore,
+        await highWatermarks(admin, [TOPICS.credited]),
+      ),
     );
     await admin.disconnect();
   });
@@ -103,7 +114,13 @@ describe('tracker device API and credit records', () => {
       cycles: { state: string; conflicts: unknown[]; creditStatus: unknown; events: unknown[] }[];
     };
     expect(body.deviceId).toBe(DEVICE);
-    expect(body.events.map((e) => e.eventId)).toEqual(['api-col-1', 'api-rep-1', 'api-ref-1', 'api-sale-1', 'api-sale-2']);
+    expect(body.events.map((e) => e.eventId)).toEqual([
+      'api-col-1',
+      'api-rep-1',
+      'api-ref-1',
+      'api-sale-1',
+      'api-sale-2',
+    ]);
     expect(body.cycles).toHaveLength(1);
     expect(body.cycles[0].state).toBe('eligible');
     expect(body.cycles[0].events).toHaveLength(5);

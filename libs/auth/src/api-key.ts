@@ -20,7 +20,11 @@ export interface ParsedApiKey {
 const KEY_PATTERN = /^rl_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
 export function issueApiKey(): IssuedApiKey {
-  const keyId = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+  const keyId = randomBytes(9)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 12);
   const secret = randomBytes(32).toString('base64url');
   return { keyId, apiKey: `rl_${keyId}_${secret}`, secretHash: hashSecret(secret) };
 }
@@ -42,7 +46,9 @@ export function secretMatches(secret: string, storedHash: string): boolean {
 }
 
 /** The key from `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
-export function apiKeyFromHeaders(headers: Record<string, string | string[] | undefined>): string | undefined {
+export function apiKeyFromHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): string | undefined {
   const authorization = single(headers['authorization']);
   if (authorization?.toLowerCase().startsWith('bearer ')) return authorization.slice(7).trim();
   return single(headers['x-api-key'])?.trim();

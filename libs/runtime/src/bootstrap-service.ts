@@ -20,7 +20,9 @@ export interface ServiceDefinition {
  */
 export async function bootstrapService(definition: ServiceDefinition): Promise<INestApplication> {
   const logger = new Logger(definition.name);
-  const app = await NestFactory.create(definition.module, { logger: definition.logLevels ?? ['error', 'warn', 'log'] });
+  const app = await NestFactory.create(definition.module, {
+    logger: definition.logLevels ?? ['error', 'warn', 'log'],
+  });
   app.enableShutdownHooks();
   await app.init();
   if (definition.consumer) {
