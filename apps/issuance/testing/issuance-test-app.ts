@@ -3,7 +3,17 @@ import { loadConfig } from '@refurb/config';
 import { CycleCreditRecord, TOPICS } from '@refurb/contracts';
 import { creditMessage } from '@refurb/issuance/testing/credit-records.fixture';
 import { bootstrapService } from '@refurb/runtime';
-import { eventually, freePort, KafkaTestClient, TestDatabase, testKafkaBrokers } from '@refurb/testing';
+import {
+  eventually,
+  freePort,
+  highWatermarks,
+  KafkaTestClient,
+  provisionAllTopics,
+  TestDatabase,
+  testKafkaBrokers,
+} from '@refurb/testing';
+import { openServiceDataSource, serviceDataSourceOptions } from '@refurb/database';
+import { ISSUANCE_MIGRATIONS } from '../src/migrations';
 import { randomBytes } from 'node:crypto';
 import { ApiRole } from '../src/auth/api-role';
 import { runIssuanceCommand } from '../src/cli/issuance-commands';
@@ -47,8 +57,10 @@ export class IssuanceTestApp {
       ISSUANCE_CONSUMER_GROUP: groupId,
       ...extraEnv,
     });
+    const kafka = new KafkaTestClient();
+    await startAtTheEndOfTheCreditTopic(kafka, database, groupId);
     const app = await bootstrapService(issuanceService(env));
-    return new IssuanceTestApp(app, database, new KafkaTestClient(), `http://127.0.0.1:${port}`, env);
+    return new IssuanceTestApp(app, database, kafka, `http://127.0.0.1:${port}`, env);
   }
 
   /** Stops the service and starts a new instance on the same database, port and consumer group. */
@@ -180,4 +192,36 @@ export interface LineRow {
   avoided_g: string;
   unplaced_reason: string | null;
   reverses_change_id: string | null;
+}
+
+/**
+ * Other test files share the broker and leave credit records on devices.credited.v1. The service is
+ * migrated first and its group's offsets (kept in PostgreSQL) set to the topic's current end, so it
+ * consumes exactly what its own test produces.
+ */
+async function startAtTheEndOfTheCreditTopic(
+  kafka: KafkaTestClient,
+  database: TestDatabase,
+  groupId: string,
+) {
+  await provisionAllTopics(kafka.kafka);
+  const dataSource = await openServiceDataSource(
+    serviceDataSourceOptions(
+      { url: database.url },
+      { schema: 'issuance', entities: [], migrations: ISSUANCE_MIGRATIONS },
+    ),
+  );
+  await dataSource.destroy();
+  const admin = kafka.kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await highWatermarks(admin, [TOPICS.credited]);
+    await database.query(
+      `INSERT INTO issuance.consumer_offsets (group_id, topic, partition, next_offset)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::bigint[])`,
+      [groupId, ends.map((o) => o.topic), ends.map((o) => o.partition), ends.map((o) => o.offset)],
+    );
+  } finally {
+    await admin.disconnect();
+  }
 }
