@@ -8,7 +8,9 @@ import {
   readRange,
   TestDatabase,
 } from '@refurb/testing';
+import { randomUUID } from 'node:crypto';
 import { hasConsumedUpTo } from '../support/consumer-progress';
+import { trackerDatabase } from '../support/tracker-database';
 import { byTopic, toTopicMessage } from '../support/device-event-messages';
 import { InProcessTracker, startTracker } from '../support/in-process-service';
 import { parseCreditRecords } from '../support/tracker-snapshot';
@@ -25,11 +27,14 @@ describe('tracker device API and credit records', () => {
 
   beforeAll(async () => {
     await provisionAllTopics(kafka.kafka);
-    database = await TestDatabase.create('device_api');
-    tracker = await startTracker(database);
     const admin = kafka.kafka.admin();
     await admin.connect();
-    const creditedBefore = await highWatermarks(admin, [TOPICS.credited]);
+    // Start at the end of the shared topics: only this test's events count.
+    const startAt = await highWatermarks(admin, [...INPUT_TOPICS, TOPICS.credited]);
+    const creditedBefore = startAt.filter((offset) => offset.topic === TOPICS.credited);
+    const groupId = `device-api-${randomUUID()}`;
+    database = await trackerDatabase('device_api', groupId, startAt);
+    tracker = await startTracker(database, { TRACKER_CONSUMER_GROUP: groupId });
     const device = eventsFor(DEVICE);
     // DESIGN.md's worked example: smartphone, battery replaced, one 450 km road leg -> 46,362 g avoided.
     const events = [
