@@ -98,7 +98,7 @@ describe('foundation: the built services on real Kafka and PostgreSQL', () => {
           [eventId],
         ),
       (found) => found.length === 1,
-      { what: `event ${eventId} in tracker.device_events` },
+      { timeoutMs: 300_000, what: `event ${eventId} in tracker.device_events` },
     );
     expect(rows[0]).toEqual({ device_id: 'imei:490154203237518', type: 'device.collected' });
   });
@@ -112,7 +112,7 @@ describe('foundation: the built services on real Kafka and PostgreSQL', () => {
     await eventually(
       () => Promise.resolve(deadLetters.filter(isOurs)),
       (found) => found.length === 1,
-      { what: 'the dead letter' },
+      { timeoutMs: 300_000, what: 'the dead letter' },
     );
     const headers = deadLetters.find(isOurs)!.headers!;
     expect(headers['dlq-reason-code']?.toString()).toBe('EVENT.MALFORMED_JSON');

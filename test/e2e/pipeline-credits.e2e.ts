@@ -163,7 +163,7 @@ describe('pipeline: gateway → tracker → issuance → finance', () => {
             issuance: env.ISSUANCE_CONSUMER_GROUP!,
           }),
         Boolean,
-        { timeoutMs: 180_000, what: 'the pipeline to settle' },
+        { timeoutMs: 400_000, what: 'the pipeline to settle' },
       );
     } finally {
       await admin.disconnect();
@@ -300,5 +300,5 @@ describe('pipeline: gateway → tracker → issuance → finance', () => {
     expect(text).toContain(`RL-FR-01-${vintage}-000002-000002`);
     expect(text).toContain('1101097');
     expect(text).toContain('1026018');
-  });
+  }, 900_000);
 });
