@@ -12,6 +12,13 @@ export const TOPICS = {
 } as const;
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
+/**
+ * A dead letter carries a whole input message plus its reason headers, so the dead-letter topic must take
+ * larger records than the input topics do (1 MiB by broker default), or one full-size refused message
+ * would block the outbox behind it.
+ */
+export const DEAD_LETTER_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
 export const INPUT_TOPICS = [TOPICS.collection, TOPICS.repair, TOPICS.refurbishment, TOPICS.resale] as const;
 export type InputTopic = (typeof INPUT_TOPICS)[number];
 

@@ -1,3 +1,4 @@
+import { DEAD_LETTER_MAX_MESSAGE_BYTES, TOPICS } from '@refurb/contracts';
 import { Admin, ITopicConfig } from 'kafkajs';
 
 export interface TopicLayout {
@@ -8,12 +9,17 @@ export interface TopicLayout {
 /** Topics that hold the ledger's evidence are kept forever: replay rebuilds state from them. */
 const KEEP_FOREVER = [{ name: 'retention.ms', value: '-1' }];
 
+function configEntries(topic: string) {
+  if (topic !== TOPICS.deadLetter) return KEEP_FOREVER;
+  return [...KEEP_FOREVER, { name: 'max.message.bytes', value: String(DEAD_LETTER_MAX_MESSAGE_BYTES) }];
+}
+
 export function topicConfigs(topics: readonly string[], layout: TopicLayout): ITopicConfig[] {
   return topics.map((topic) => ({
     topic,
     numPartitions: layout.partitions,
     replicationFactor: layout.replicationFactor,
-    configEntries: KEEP_FOREVER,
+    configEntries: configEntries(topic),
   }));
 }
 

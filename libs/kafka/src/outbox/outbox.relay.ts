@@ -14,9 +14,18 @@ interface OutboxRow {
 
 export interface OutboxRelayOptions {
   table: string;
+  /** Most rows produced in one request. */
   batchSize?: number;
+  /**
+   * Most bytes (keys, values and headers) produced in one request; a larger row goes alone. The rows of
+   * one consumed partition batch tend to share an output partition (same keys, same partitioner), so the
+   * budget must stay under the broker's per-partition batch limit (`message.max.bytes`, 1 MiB by default).
+   */
+  maxRequestBytes?: number;
   idleDelayMs?: number;
 }
+
+const DEFAULT_MAX_REQUEST_BYTES = 512 * 1024;
 
 /**
  * Produces outbox rows to Kafka in id order and deletes them once Kafka acknowledged them.
@@ -82,16 +91,24 @@ export class OutboxRelay {
   }
 
   private relayOnce(): Promise<number> {
-    const { table, batchSize = 1000 } = this.options;
+    const { table, batchSize = 1000, maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES } = this.options;
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }]: { locked: boolean }[] = await manager.query(
         'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
         [table],
       );
       if (!locked) return 0;
+      // The longest prefix in id order within the byte budget, and at least the first row.
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, topic, message_key, message_value, headers FROM ${table} ORDER BY id LIMIT $1`,
-        [batchSize],
+        `SELECT id, topic, message_key, message_value, headers FROM (
+           SELECT *, row_number() OVER (ORDER BY id) AS position,
+                  sum(octet_length(message_value) + coalesce(octet_length(message_key), 0)
+                      + octet_length(headers::text)) OVER (ORDER BY id) AS running_bytes
+           FROM (SELECT * FROM ${table} ORDER BY id LIMIT $1) head
+         ) sized
+         WHERE position = 1 OR running_bytes <= $2
+         ORDER BY id`,
+        [batchSize, maxRequestBytes],
       );
       if (rows.length === 0) return 0;
       await this.producer.sendBatch(groupByTopic(rows));
