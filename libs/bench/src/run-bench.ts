@@ -78,6 +78,8 @@ async function main(): Promise<void> {
       'latency-rate': { type: 'string', default: '2000' },
       seed: { type: 'string', default: '20261125' },
       keep: { type: 'boolean', default: false },
+      // Writes each service's CPU profile (.cpuprofile, for Chrome DevTools) into this directory.
+      profile: { type: 'string' },
     },
   });
   const events = Number(values.events);
@@ -134,7 +136,8 @@ async function main(): Promise<void> {
     };
     // Issuance first: it must be ready (projects seeded) before credits flow; the gateway only for its memory.
     for (const name of ['issuance', 'gateway', 'tracker'] as const) {
-      const service = new ServiceProcess({ name, port: PORTS[name] }, env, () => undefined);
+      const nodeOptions = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+      const service = new ServiceProcess({ name, port: PORTS[name], nodeOptions }, env, () => undefined);
       services.push(service);
       service.start();
       await service.waitUntilHealthy();

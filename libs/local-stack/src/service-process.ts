@@ -6,6 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export interface ServiceSpec {
   name: 'gateway' | 'tracker' | 'issuance';
   port: number;
+  /** Options for the service's Node.js itself, e.g. `--cpu-prof` (Node refuses those in NODE_OPTIONS). */
+  nodeOptions?: readonly string[];
 }
 
 /** Where `npm run build` puts a service's entry point (dist/apps/<name>/src/main.js). */
@@ -35,10 +37,14 @@ export class ServiceProcess {
   }
 
   start(): void {
-    const child = spawn(process.execPath, [builtEntryPoint(this.spec.name)], {
-      env: this.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...(this.spec.nodeOptions ?? []), builtEntryPoint(this.spec.name)],
+      {
+        env: this.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const prefix = `[${this.spec.name}] `.padEnd(12);
     const forward = (chunk: Buffer) =>
       chunk
