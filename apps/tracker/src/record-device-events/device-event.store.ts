@@ -46,8 +46,16 @@ export class DeviceEventStore {
     manager: EntityManager,
     deviceIds: readonly string[],
   ): Promise<Map<string, AnyDeviceEvent[]>> {
+    // One index probe per device (a lateral subquery that OFFSET 0 keeps from being flattened into a join).
+    // `device_id = ANY($1)` let PostgreSQL guess from missing or stale statistics (a fresh database,
+    // autovacuum off) that a few hundred devices meant most of the table, and scan all of it: replays
+    // slowed down as the table grew. The same form is used wherever the tracker reads by device.
     const rows: { device_id: string; event: AnyDeviceEvent }[] = await manager.query(
-      `SELECT device_id, event FROM tracker.device_events WHERE device_id = ANY($1::text[])`,
+      `SELECT wanted.device_id, stored.event
+       FROM unnest($1::text[]) AS wanted(device_id)
+       CROSS JOIN LATERAL (
+         SELECT event FROM tracker.device_events WHERE device_id = wanted.device_id OFFSET 0
+       ) AS stored`,
       [deviceIds],
     );
     const byDevice = new Map<string, AnyDeviceEvent[]>();

@@ -20,7 +20,11 @@ export class CycleCreditRepository {
   ): Promise<Map<string, CycleCreditState>> {
     const rows: { cycle_id: string; device_id: string; steps: number; credit: CycleCreditData | null }[] =
       await manager.query(
-        `SELECT cycle_id, device_id, steps, credit FROM tracker.cycle_credits WHERE device_id = ANY($1::text[])`,
+        `SELECT stored.cycle_id, wanted.device_id, stored.steps, stored.credit
+         FROM unnest($1::text[]) AS wanted(device_id)
+         CROSS JOIN LATERAL (
+           SELECT cycle_id, steps, credit FROM tracker.cycle_credits WHERE device_id = wanted.device_id OFFSET 0
+         ) AS stored`,
         [deviceIds],
       );
     return new Map(

@@ -13,7 +13,14 @@ export class DeviceCycleRepository {
   ): Promise<void> {
     await manager.query(
       `DELETE FROM tracker.device_cycles
-       WHERE device_id = ANY($1::text[]) AND NOT (cycle_id = ANY($2::text[]))`,
+       WHERE cycle_id = ANY(ARRAY(
+         SELECT stored.cycle_id
+         FROM unnest($1::text[]) AS wanted(device_id)
+         CROSS JOIN LATERAL (
+           SELECT cycle_id FROM tracker.device_cycles WHERE device_id = wanted.device_id OFFSET 0
+         ) AS stored
+         WHERE NOT (stored.cycle_id = ANY($2::text[]))
+       ))`,
       [deviceIds, cycles.map((cycle) => cycle.cycleId)],
     );
     if (cycles.length === 0) return;

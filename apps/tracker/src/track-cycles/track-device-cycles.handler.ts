@@ -46,6 +46,7 @@ export class TrackDeviceCyclesHandler {
     await lockDevices(manager, devices);
     const eventsByDevice = await this.events.loadForDevices(manager, devices);
     const creditStates = await this.credits.loadForDevices(manager, devices);
+    const creditedCyclesOf = groupBy([...creditStates.values()], (state) => state.deviceId);
 
     const derivedCycles: DeviceCycle[] = [];
     const changedStates: CycleCreditState[] = [];
@@ -58,7 +59,7 @@ export class TrackDeviceCyclesHandler {
       // A cycle credited earlier may have disappeared (windows move as late collections arrive): plan it too.
       const cycleIds = new Set([
         ...derivedById.keys(),
-        ...[...creditStates.values()].filter((s) => s.deviceId === deviceId).map((s) => s.cycleId),
+        ...(creditedCyclesOf.get(deviceId) ?? []).map((state) => state.cycleId),
       ]);
       for (const cycleId of [...cycleIds].sort()) {
         const state = creditStates.get(cycleId) ?? { cycleId, deviceId, steps: 0, standing: null };
@@ -102,4 +103,15 @@ export class TrackDeviceCyclesHandler {
     if (frozenBefore) this.frozenFactors = factors;
     return factors;
   }
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
