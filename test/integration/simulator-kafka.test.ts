@@ -165,7 +165,8 @@ describe('simulator Kafka sink on a real broker', () => {
       );
       expect(Number(stored)).toBe(summary.expected.viaKafka.storedEvents);
       const cycles = await database.query<{ state: string; conflicts: number; workshop: string | null }>(
-        `SELECT state, conflicts, cycle->'credit'->>'workshopId' AS workshop FROM tracker.device_cycles`,
+        `SELECT c.state, c.conflicts, credit.credit->'evidence'->>'workshopId' AS workshop
+         FROM tracker.device_cycles c LEFT JOIN tracker.cycle_credits credit USING (cycle_id)`,
       );
       expect(cycles).toHaveLength(summary.cycles.total);
       expect(cycles.filter((cycle) => cycle.state === 'eligible')).toHaveLength(

@@ -1,22 +1,50 @@
-import { CycleCreditData, CycleCreditRecord } from '@refurb/contracts';
+import { AnyDeviceEvent, CycleCreditData, CycleCreditRecord } from '@refurb/contracts';
+import { DeviceCycle, deriveDeviceCycles } from '@refurb/lifecycle';
 import { TestDatabase } from '@refurb/testing';
 import { KafkaMessage } from 'kafkajs';
 
 export interface TrackerSnapshot {
-  cycles: { cycleId: string; state: string; cycle: unknown }[];
+  /** Every stored event by id, with the hash of its normalised content. */
+  events: { eventId: string; hash: string }[];
+  cycles: { cycleId: string; state: string; conflicts: number; issues: unknown }[];
   standingCredits: { cycleId: string; fingerprint: string; avoidedG: number }[];
 }
 
 /** What the tracker concluded, in a form two runs can be compared with: order-free, sorted by id. */
 export async function trackerSnapshot(database: TestDatabase): Promise<TrackerSnapshot> {
-  const cycles = await database.query<{ cycleId: string; state: string; cycle: unknown }>(
-    `SELECT cycle_id AS "cycleId", state, cycle FROM tracker.device_cycles ORDER BY cycle_id`,
+  const events = await database.query<TrackerSnapshot['events'][number]>(
+    `SELECT event_id AS "eventId", event_hash AS hash FROM tracker.device_events ORDER BY event_id COLLATE "C"`,
+  );
+  const cycles = await database.query<TrackerSnapshot['cycles'][number]>(
+    `SELECT cycle_id AS "cycleId", state, conflicts, issues FROM tracker.device_cycles ORDER BY cycle_id`,
   );
   const standingCredits = await database.query<{ cycleId: string; fingerprint: string; avoidedG: number }>(
     `SELECT cycle_id AS "cycleId", fingerprint, (credit->'emissions'->>'avoidedG')::int AS "avoidedG"
      FROM tracker.cycle_credits WHERE credit IS NOT NULL ORDER BY cycle_id`,
   );
-  return { cycles, standingCredits };
+  return { events, cycles, standingCredits };
+}
+
+/** The pure derivation over these (accepted) events, sorted as the snapshot is. */
+export function expectedCycles(accepted: readonly AnyDeviceEvent[]): DeviceCycle[] {
+  const byDevice = new Map<string, AnyDeviceEvent[]>();
+  for (const event of accepted) byDevice.set(event.subject, [...(byDevice.get(event.subject) ?? []), event]);
+  return [...byDevice.values()]
+    .flatMap((deviceEvents) => deriveDeviceCycles(deviceEvents).cycles)
+    .sort((a, b) => a.cycleId.localeCompare(b.cycleId));
+}
+
+/** What the snapshot holds of these cycles: the projection the tracker keeps in device_cycles. */
+export function projectedCycles(cycles: readonly DeviceCycle[]): TrackerSnapshot['cycles'] {
+  return cycles.map((cycle) => ({
+    cycleId: cycle.cycleId,
+    state: cycle.state,
+    conflicts: cycle.conflicts.length,
+    issues:
+      cycle.conflicts.length + cycle.anomalies.length > 0
+        ? { conflicts: cycle.conflicts, anomalies: cycle.anomalies }
+        : null,
+  }));
 }
 
 export function parseCreditRecords(messages: readonly KafkaMessage[]): CycleCreditRecord[] {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CycleCreditData } from '@refurb/contracts';
-import { CycleConflict, DeviceCycle } from '@refurb/lifecycle';
+import { CycleConflict, DeviceCycle, deriveDeviceCycles } from '@refurb/lifecycle';
 import { DataSource } from 'typeorm';
+import { DeviceEventStore } from '../record-device-events/device-event.store';
+import { StoredCycleIssues } from '../track-cycles/device-cycle.repository';
 
 export interface CycleCreditStatus {
   status: 'credited' | 'reversed' | 'never-credited';
@@ -40,7 +42,10 @@ export interface ConflictView {
 /** Read side of the tracker for operators: devices with their cycles, and open conflicts. */
 @Injectable()
 export class DeviceQueryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: DeviceEventStore,
+  ) {}
 
   async device(deviceId: string): Promise<DeviceView | undefined> {
     const events: StoredEventView[] = await this.dataSource.query(
@@ -50,10 +55,9 @@ export class DeviceQueryService {
       [deviceId],
     );
     if (events.length === 0) return undefined;
-    const cycles: { cycle: DeviceCycle }[] = await this.dataSource.query(
-      `SELECT cycle FROM tracker.device_cycles WHERE device_id = $1`,
-      [deviceId],
-    );
+    // Derived from the stored events as the consumer derives them, so the view is never staler than they are.
+    const stored = await this.events.loadForDevices(this.dataSource.manager, [deviceId]);
+    const { cycles } = deriveDeviceCycles(stored.get(deviceId) ?? []);
     const credits: { cycle_id: string; steps: number; credit: CycleCreditData | null }[] =
       await this.dataSource.query(
         `SELECT cycle_id, steps, credit FROM tracker.cycle_credits WHERE device_id = $1`,
@@ -63,7 +67,7 @@ export class DeviceQueryService {
     return {
       deviceId,
       cycles: cycles
-        .map(({ cycle }) => ({ ...cycle, creditStatus: creditStatus(creditByCycle.get(cycle.cycleId)) }))
+        .map((cycle) => ({ ...cycle, creditStatus: creditStatus(creditByCycle.get(cycle.cycleId)) }))
         .sort(
           (a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.cycleId.localeCompare(b.cycleId),
         ),
@@ -73,15 +77,20 @@ export class DeviceQueryService {
 
   /** Open conflicts, one entry per conflicting claim, in cycle-id order; `after` pages through them. */
   async conflicts(limit: number, after?: string): Promise<{ conflicts: ConflictView[]; next?: string }> {
-    const rows: { cycle_id: string; device_id: string; cycle: DeviceCycle }[] = await this.dataSource.query(
-      `SELECT cycle_id, device_id, cycle FROM tracker.device_cycles
+    const rows: { cycle_id: string; device_id: string; issues: StoredCycleIssues }[] =
+      await this.dataSource.query(
+        `SELECT cycle_id, device_id, issues FROM tracker.device_cycles
        WHERE conflicts > 0 AND ($1::text IS NULL OR cycle_id > $1) ORDER BY cycle_id LIMIT $2`,
-      [after ?? null, limit + 1],
-    );
+        [after ?? null, limit + 1],
+      );
     const page = rows.slice(0, limit);
     return {
       conflicts: page.flatMap((row) =>
-        row.cycle.conflicts.map((conflict) => ({ deviceId: row.device_id, cycleId: row.cycle_id, conflict })),
+        row.issues.conflicts.map((conflict) => ({
+          deviceId: row.device_id,
+          cycleId: row.cycle_id,
+          conflict,
+        })),
       ),
       next: rows.length > limit ? page[page.length - 1].cycle_id : undefined,
     };
