@@ -1,7 +1,7 @@
 import { ClassConstructor } from 'class-transformer';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { nestedDtoOf } from '../dto/dto-shape';
 import { isRejectionContext } from '../dto/field-decorators';
 import { CONSTRAINT_SCHEMAS, textPattern } from './constraint-schemas';
 import { JsonSchema } from './json-schema';
@@ -20,9 +20,9 @@ function constraintName(metadata: ValidationMetadata): string {
 }
 
 function nestedDto(dto: ClassConstructor<object>, property: string): ClassConstructor<object> {
-  const type = defaultMetadataStorage.findTypeMetadata(dto, property)?.typeFunction();
-  if (typeof type !== 'function') throw new Error(`${dto.name}.${property}: nested validation without @Type`);
-  return type as ClassConstructor<object>;
+  const type = nestedDtoOf(dto, property);
+  if (type === undefined) throw new Error(`${dto.name}.${property}: nested validation without @Type`);
+  return type;
 }
 
 interface PropertySchema {
