@@ -17,6 +17,8 @@ export interface BenchReport {
     node: string;
     kafka: string;
     postgres: string;
+    /** Off on some development servers: tables are then never analysed nor vacuumed during the run. */
+    autovacuum: boolean;
   };
   events: number;
   devices: number;
@@ -30,6 +32,9 @@ export interface BenchReport {
     samples: number;
     p50Ms?: number;
     p99Ms?: number;
+    /** From the produce of an evidence event to the start of the tracker transaction that stored it. */
+    toTrackerP50Ms?: number;
+    toTrackerP99Ms?: number;
   };
   peakResidentMb: Record<string, number>;
 }
@@ -89,7 +94,7 @@ export function formatBenchMarkdown(report: BenchReport): string {
   return [
     `# Refurb Ledger benchmark — ${report.startedAt}`,
     '',
-    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, Node ${machine.node}, Kafka ${machine.kafka}, ${machine.postgres}; broker, database and services on the same host.`,
+    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, Node ${machine.node}, Kafka ${machine.kafka}, ${machine.postgres} (autovacuum ${machine.autovacuum ? 'on' : 'off'}); broker, database and services on the same host.`,
     '',
     `Replay of ${number.format(report.events)} lifecycle events (${number.format(report.devices)} simulated devices) already in Kafka, through tracker and issuance.`,
     '',
@@ -105,6 +110,7 @@ export function formatBenchMarkdown(report: BenchReport): string {
     `| raw drain (kafkajs eachBatch, no work) | ${number.format(report.rawDrain.messages)} messages in ${report.rawDrain.seconds.toFixed(1)} s = ${number.format(report.rawDrain.messagesPerSecond)}/s |`,
     `| end to end (first event consumed → last batch line written) | ${report.endToEnd.seconds.toFixed(1)} s, ${number.format(report.endToEnd.creditLines)} batch lines |`,
     `| latency phase | ${number.format(report.latency.samples)} credit lines, ${report.latency.seconds.toFixed(0)} s at ${number.format(report.latency.achievedRate)} events/s (target ${number.format(report.latency.targetRate)}); p50 ${report.latency.p50Ms ?? '-'} ms |`,
+    `| latency, produce → tracker transaction | p50 ${report.latency.toTrackerP50Ms ?? '-'} ms, p99 ${report.latency.toTrackerP99Ms ?? '-'} ms |`,
     '',
   ].join('\n');
 }

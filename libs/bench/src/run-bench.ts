@@ -174,16 +174,32 @@ async function main(): Promise<void> {
       `SELECT placed_at AS placed, evidence FROM issuance.credit_lines
        WHERE kind = 'credit' AND placed_at >= '${phaseStart.toISOString()}'`,
     );
-    const latencies = lines.flatMap((line) => {
-      const times = line.evidence.evidenceEvents.map((event) => sentAt.get(event.eventId));
-      if (times.some((time) => time === undefined)) return [];
-      return [line.placed.getTime() - Math.max(...(times as number[]))];
+    // When the tracker's transaction that stored each event began: splits the latency in two.
+    const received = await query<{ event_id: string; received_at: Date }>(
+      databaseUrl,
+      `SELECT event_id, received_at FROM tracker.device_events WHERE received_at >= '${phaseStart.toISOString()}'`,
+    );
+    const receivedAt = new Map(received.map((row) => [row.event_id, row.received_at.getTime()]));
+    const samples = lines.flatMap((line) => {
+      const sends = line.evidence.evidenceEvents.map((event) => ({
+        eventId: event.eventId,
+        sent: sentAt.get(event.eventId),
+      }));
+      if (sends.some(({ sent }) => sent === undefined)) return [];
+      const last = sends.reduce((a, b) => (b.sent! > a.sent! ? b : a));
+      const tracked = receivedAt.get(last.eventId);
+      return [{ total: line.placed.getTime() - last.sent!, toTracker: tracked! - last.sent! }];
     });
+    const latencies = samples.map((sample) => sample.total);
+    const toTracker = samples.map((sample) => sample.toTracker).filter(Number.isFinite);
 
     const peak = Object.fromEntries(
       services.map((service) => [service.spec.name, peakResidentMb(service.pid!)]),
     );
-    const [{ version }] = await query<{ version: string }>(databaseUrl, 'SELECT version()');
+    const [{ version, autovacuum }] = await query<{ version: string; autovacuum: string }>(
+      databaseUrl,
+      `SELECT version(), current_setting('autovacuum') AS autovacuum`,
+    );
     const report: BenchReport = {
       startedAt,
       machine: {
@@ -193,6 +209,7 @@ async function main(): Promise<void> {
         node: process.version,
         kafka: KAFKA_VERSION,
         postgres: version.split(' on ')[0],
+        autovacuum: autovacuum === 'on',
       },
       events: preload.sent,
       devices,
@@ -211,6 +228,8 @@ async function main(): Promise<void> {
         samples: latencies.length,
         p50Ms: percentile(latencies, 50),
         p99Ms: percentile(latencies, 99),
+        toTrackerP50Ms: percentile(toTracker, 50),
+        toTrackerP99Ms: percentile(toTracker, 99),
       },
       peakResidentMb: peak,
     };

@@ -1,6 +1,6 @@
 import { DynamicModule, INestApplication, Logger, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { KAFKA, KafkaBatchServer, KafkaBatchServerOptions } from '@refurb/kafka';
+import { KAFKA, KafkaBatchServer, KafkaBatchServerOptions, OUTBOX_RELAY, OutboxRelay } from '@refurb/kafka';
 import { DataSource } from 'typeorm';
 
 export interface ServiceDefinition {
@@ -8,8 +8,11 @@ export interface ServiceDefinition {
   name: string;
   module: Type | DynamicModule;
   port: number;
-  /** A Kafka batch consumer to run beside the HTTP server (hybrid application). */
-  consumer?: Omit<KafkaBatchServerOptions, 'kafka' | 'dataSource'>;
+  /**
+   * A Kafka batch consumer to run beside the HTTP server (hybrid application). The service must have an
+   * outbox: each committed batch nudges its relay.
+   */
+  consumer?: Omit<KafkaBatchServerOptions, 'kafka' | 'dataSource' | 'onBatchCommitted'>;
   logLevels?: LogLevel[];
 }
 
@@ -26,10 +29,13 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
   app.enableShutdownHooks();
   await app.init();
   if (definition.consumer) {
+    const relay = app.get<OutboxRelay>(OUTBOX_RELAY, { strict: false });
     const strategy = new KafkaBatchServer({
       ...definition.consumer,
       kafka: app.get(KAFKA),
       dataSource: app.get(DataSource),
+      // What a batch wrote to the outbox goes to Kafka at once rather than at the relay's next poll.
+      onBatchCommitted: () => relay.nudge(),
     });
     app.connectMicroservice({ strategy }, { inheritAppConfig: true });
     await app.startAllMicroservices();

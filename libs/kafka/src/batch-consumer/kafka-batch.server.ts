@@ -25,6 +25,8 @@ export interface KafkaBatchServerOptions {
   sessionTimeoutMs?: number;
   maxBytesPerPartition?: number;
   maxWaitTimeMs?: number;
+  /** Called after each batch transaction that committed new messages (e.g. to relay its outbox rows now). */
+  onBatchCommitted?: () => void;
 }
 
 /** Long batches keep the group membership alive at this pace (kafkajs throttles to heartbeatInterval). */
@@ -146,14 +148,16 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       });
     }, KEEP_ALIVE_MS);
     try {
-      await this.options.dataSource.transaction(async (manager) => {
+      const committedNew = await this.options.dataSource.transaction(async (manager) => {
         const nextOffset = await this.offsets.lockNextOffset(manager, ref);
         const fresh = batch.messages.filter((message) => BigInt(message.offset) >= nextOffset);
-        if (fresh.length === 0) return;
+        if (fresh.length === 0) return false;
         const context = new BatchContext([batch.topic, batch.partition, manager, heartbeat]);
         await this.dispatch(toConsumedBatch(batch, fresh), context);
         await this.offsets.store(manager, ref, BigInt(fresh[fresh.length - 1].offset) + 1n);
+        return true;
       });
+      if (committedNew) this.options.onBatchCommitted?.();
     } finally {
       clearInterval(keepAlive);
     }

@@ -38,6 +38,10 @@ const DEFAULT_MAX_REQUEST_BYTES = 512 * 1024;
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
+  /** Set by `nudge()`: rows were committed since the relay last looked, so it must look again before idling. */
+  private nudged = false;
+  /** After a failure the relay waits its back-off out: nudges must not turn it into a busy retry loop. */
+  private backingOff = false;
   private loop?: Promise<void>;
   private wake?: () => void;
 
@@ -59,6 +63,15 @@ export class OutboxRelay {
     await this.loop;
   }
 
+  /**
+   * Rows were just committed to the outbox: relay them now instead of at the next poll. Polling stays
+   * the fallback, for rows other instances commit.
+   */
+  nudge(): void {
+    this.nudged = true;
+    if (!this.backingOff) this.wake?.();
+  }
+
   /** Relays until the outbox is empty; for tests and for shutdown paths that want a drained outbox. */
   async drain(): Promise<number> {
     let total = 0;
@@ -70,16 +83,19 @@ export class OutboxRelay {
     let failures = 0;
     while (this.running) {
       try {
+        this.nudged = false;
         const sent = await this.relayOnce();
         failures = 0;
-        if (sent === 0) await this.idle(this.options.idleDelayMs ?? 100);
+        if (sent === 0 && !this.nudged) await this.idle(this.options.idleDelayMs ?? 100);
       } catch (error) {
         failures += 1;
         const backoff = Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
         this.logger.warn(
           `Relaying ${this.options.table} failed (retry in ${backoff} ms): ${(error as Error).message}`,
         );
+        this.backingOff = true;
         await this.idle(backoff);
+        this.backingOff = false;
       }
     }
   }
