@@ -328,8 +328,6 @@ describe('issuance consumes credit records into batch lines', () => {
     const handler = service.app.get(PlaceCreditLinesHandler);
     const dataSource = service.app.get(DataSource);
     const redelivered: ConsumedBatch = {
-      topic: TOPICS.credited,
-      partition: 0,
       messages: firstRecords.map((record, index) => ({
         topic: TOPICS.credited,
         partition: 0,

@@ -12,12 +12,12 @@ export class IssuanceEnv extends ServiceEnv {
   @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be 1-100 characters of A-Z a-z 0-9 . _ -' })
   ISSUANCE_CONSUMER_GROUP: string = 'refurb-ledger.issuance';
 
-  /** Partitions one instance processes in parallel, each in its own transaction. */
+  /** Consumer transactions one instance runs at once (each takes what one fetch brought, up to 5,000 messages). */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   @Max(64)
-  ISSUANCE_CONCURRENT_PARTITIONS: number = 2;
+  ISSUANCE_CONCURRENT_TRANSACTIONS: number = 2;
 
   /** Upserts the local demo projects and workshops at start (never in production). */
   // Reads the raw string: implicit conversion would already have turned any non-empty one into true.

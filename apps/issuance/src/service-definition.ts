@@ -15,7 +15,7 @@ export function issuanceService(env: IssuanceEnv): ServiceDefinition {
     consumer: {
       groupId: env.ISSUANCE_CONSUMER_GROUP,
       offsetsTable: 'issuance.consumer_offsets',
-      partitionsConsumedConcurrently: env.ISSUANCE_CONCURRENT_PARTITIONS,
+      concurrentTransactions: env.ISSUANCE_CONCURRENT_TRANSACTIONS,
       sessionTimeoutMs: env.KAFKA_CONSUMER_SESSION_TIMEOUT_MS,
     },
   };

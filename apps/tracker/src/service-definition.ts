@@ -14,7 +14,7 @@ export function trackerService(env: TrackerEnv): ServiceDefinition {
     consumer: {
       groupId: env.TRACKER_CONSUMER_GROUP,
       offsetsTable: 'tracker.consumer_offsets',
-      partitionsConsumedConcurrently: env.TRACKER_CONCURRENT_PARTITIONS,
+      concurrentTransactions: env.TRACKER_CONCURRENT_TRANSACTIONS,
       sessionTimeoutMs: env.KAFKA_CONSUMER_SESSION_TIMEOUT_MS,
     },
   };

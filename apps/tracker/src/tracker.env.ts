@@ -10,12 +10,12 @@ export class TrackerEnv extends ServiceEnv {
   @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be 1-100 characters of A-Z a-z 0-9 . _ -' })
   TRACKER_CONSUMER_GROUP: string = 'refurb-ledger.tracker';
 
-  /** Partitions one instance processes in parallel, each in its own transaction. */
+  /** Consumer transactions one instance runs at once (each takes what one fetch brought, up to 5,000 messages). */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   @Max(64)
-  TRACKER_CONCURRENT_PARTITIONS: number = 2;
+  TRACKER_CONCURRENT_TRANSACTIONS: number = 2;
 
   /** RL-REFURB-1 factor set (a version in tracker.factor_sets) that new credits are computed with. */
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must name a factor set version, e.g. 2025-defaults' })

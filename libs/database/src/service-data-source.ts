@@ -1,6 +1,7 @@
 import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { ensureDatabaseExists } from './ensure-database';
 import { migrateExclusively } from './migrate-exclusively';
+import { ResilientPgClient } from './resilient-pg-client';
 
 /** What a service declares about its own slice of the database. */
 export interface ServiceSchema {
@@ -33,7 +34,7 @@ export function serviceDataSourceOptions(
     migrationsRun: false,
     synchronize: false,
     applicationName: connection.applicationName,
-    extra: { max: connection.poolSize ?? 10 },
+    extra: { max: connection.poolSize ?? 10, Client: ResilientPgClient },
   };
 }
 

@@ -13,9 +13,10 @@ export interface ConsumedMessage {
   timestamp: string;
 }
 
-/** The not-yet-processed part of one fetched partition batch, in offset order. */
+/**
+ * The not-yet-processed messages of one or more fetched partition batches, handled in one transaction.
+ * Each partition's messages are in offset order; partitions follow one another.
+ */
 export interface ConsumedBatch {
-  topic: string;
-  partition: number;
   messages: ConsumedMessage[];
 }

@@ -1,4 +1,4 @@
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import {
   Batch,
   Consumer,
@@ -12,7 +12,8 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { BatchContext } from './batch.context';
 import { ConsumedBatch, ConsumedMessage } from './consumed-batch';
-import { PartitionOffsetStore, PartitionRef } from './partition-offset.store';
+import { BatchGatherer, GatherableBatch } from './batch-gatherer';
+import { PartitionOffsetStore } from './partition-offset.store';
 
 export interface KafkaBatchServerOptions {
   kafka: Kafka;
@@ -20,8 +21,10 @@ export interface KafkaBatchServerOptions {
   dataSource: DataSource;
   /** Schema-qualified table holding this service's consumer offsets. */
   offsetsTable: string;
-  /** Partitions processed in parallel by one instance, each in its own transaction. */
-  partitionsConsumedConcurrently?: number;
+  /** Messages one transaction takes at most, from as many partition batches as fit. */
+  maxMessagesPerTransaction?: number;
+  /** Transactions one instance runs at once. */
+  concurrentTransactions?: number;
   sessionTimeoutMs?: number;
   maxBytesPerPartition?: number;
   maxWaitTimeMs?: number;
@@ -31,28 +34,47 @@ export interface KafkaBatchServerOptions {
 
 /** Long batches keep the group membership alive at this pace (kafkajs throttles to heartbeatInterval). */
 const KEEP_ALIVE_MS = 1_000;
+/**
+ * kafkajs workers, each holding one partition batch of a fetch: enough for every partition a member is
+ * assigned, so that a whole fetch reaches the gatherer at once. They only wait; transactions are bounded
+ * by `concurrentTransactions`.
+ */
+const PARTITION_WORKERS = 1_024;
+
+interface FetchedBatch extends GatherableBatch {
+  payload: EachBatchPayload;
+}
 
 /**
- * A NestJS transport that consumes Kafka with kafkajs `eachBatch` and processes each partition batch
- * in one PostgreSQL transaction together with the consumer's offset: effectively once.
+ * A NestJS transport that consumes Kafka with kafkajs `eachBatch` and processes what one fetch brought
+ * (the batches of many partitions, up to `maxMessagesPerTransaction`) in one PostgreSQL transaction
+ * together with the consumer's offsets: effectively once, and one transaction per fetch rather than per
+ * partition, which is what keeps latency low when many partitions each bring a few messages.
  *
  * `@EventPattern(topic)` handlers receive a `ConsumedBatch` and a `BatchContext` whose EntityManager is
- * that transaction. PostgreSQL is the source of truth for offsets: on joining the group the consumer
- * seeks to the stored offsets, and every batch re-checks them under a row lock, so messages that a
- * crash, a rebalance or a lagging seek delivers again are skipped. Offsets are also committed to Kafka
- * (as a hint for tools such as lag monitors), never relied upon.
+ * that transaction; a handler registered for several topics is called once with all their messages.
+ * PostgreSQL is the source of truth for offsets: on joining the group the consumer seeks to the stored
+ * offsets, and every transaction re-checks them under row locks, so messages that a crash, a rebalance
+ * or a lagging seek delivers again are skipped. Offsets are also committed to Kafka (as a hint for tools
+ * such as lag monitors), never relied upon.
  *
- * A handler that throws rolls the batch back; kafkajs then retries it with back-off and restarts the
- * consumer, so a database outage delays processing but loses nothing. Handlers must therefore throw
- * only for transient faults and route bad input elsewhere (dead letters), or the partition stalls.
+ * A handler that throws rolls the transaction back; kafkajs then retries its batches with back-off and
+ * restarts the consumer, so a database outage delays processing but loses nothing. Handlers must
+ * therefore throw only for transient faults and route bad input elsewhere (dead letters), or the
+ * partitions stall.
  */
 export class KafkaBatchServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
   private readonly offsets: PartitionOffsetStore;
+  private readonly gatherer: BatchGatherer<FetchedBatch>;
 
   constructor(private readonly options: KafkaBatchServerOptions) {
     super();
     this.offsets = new PartitionOffsetStore(options.offsetsTable);
+    this.gatherer = new BatchGatherer((group) => this.processGroup(group), {
+      maxMessages: options.maxMessagesPerTransaction ?? 5_000,
+      concurrency: options.concurrentTransactions ?? 2,
+    });
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
@@ -117,8 +139,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     await consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: (payload) => this.processBatch(payload),
+      partitionsConsumedConcurrently: PARTITION_WORKERS,
+      eachBatch: (payload) => this.gather(payload),
     });
   }
 
@@ -133,63 +155,87 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  private async processBatch({ batch, resolveOffset, heartbeat }: EachBatchPayload): Promise<void> {
+  private async gather(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
     if (batch.isEmpty()) return;
-    const ref: PartitionRef = {
-      groupId: this.options.groupId,
+    await this.gatherer.submit({
       topic: batch.topic,
       partition: batch.partition,
-    };
+      messageCount: batch.messages.length,
+      payload,
+    });
+  }
+
+  private async processGroup(group: FetchedBatch[]): Promise<void> {
+    // Every batch of the group belongs to this consumer: any of their heartbeats keeps the membership.
+    const heartbeat = group[0].payload.heartbeat;
     const keepAlive = setInterval(() => {
       heartbeat().catch((error: unknown) => {
-        this.logger.warn(
-          `Heartbeat failed on ${batch.topic}/${batch.partition}: ${(error as Error).message}`,
-        );
+        this.logger.warn(`Heartbeat failed: ${(error as Error).message}`);
       });
     }, KEEP_ALIVE_MS);
     try {
       const committedNew = await this.options.dataSource.transaction(async (manager) => {
-        const nextOffset = await this.offsets.lockNextOffset(manager, ref);
-        const fresh = batch.messages.filter((message) => BigInt(message.offset) >= nextOffset);
+        const stored = await this.offsets.lockNextOffsets(manager, this.options.groupId, group);
+        const nextOffsetOf = new Map(stored.map((o) => [`${o.topic}/${o.partition}`, o.nextOffset]));
+        const fresh = group.flatMap(({ payload: { batch } }) => {
+          const next = nextOffsetOf.get(`${batch.topic}/${batch.partition}`) ?? 0n;
+          const messages = batch.messages.filter((message) => BigInt(message.offset) >= next);
+          return messages.length === 0 ? [] : [{ batch, messages }];
+        });
         if (fresh.length === 0) return false;
-        const context = new BatchContext([batch.topic, batch.partition, manager, heartbeat]);
-        await this.dispatch(toConsumedBatch(batch, fresh), context);
-        await this.offsets.store(manager, ref, BigInt(fresh[fresh.length - 1].offset) + 1n);
+        await this.dispatch(fresh, new BatchContext([manager, heartbeat]));
+        await this.offsets.store(
+          manager,
+          this.options.groupId,
+          fresh.map(({ batch, messages }) => ({
+            topic: batch.topic,
+            partition: batch.partition,
+            nextOffset: BigInt(messages[messages.length - 1].offset) + 1n,
+          })),
+        );
         return true;
       });
       if (committedNew) this.options.onBatchCommitted?.();
     } finally {
       clearInterval(keepAlive);
     }
-    resolveOffset(batch.lastOffset());
-    await heartbeat();
+    for (const { payload } of group) payload.resolveOffset(payload.batch.lastOffset());
   }
 
-  private async dispatch(consumed: ConsumedBatch, context: BatchContext): Promise<void> {
-    const handler = this.getHandlerByPattern(consumed.topic);
-    if (!handler) throw new Error(`No @EventPattern handler for topic ${consumed.topic}`);
-    const result: unknown = await handler(consumed, context);
-    if (isObservable(result)) {
-      // Nest's exception filters turn a handler's error into an erroring observable: surface it.
-      await lastValueFrom(result, { defaultValue: undefined }).catch((error: unknown) => {
-        throw error instanceof Error ? error : new Error(`Batch handler failed: ${JSON.stringify(error)}`);
-      });
+  /** One call per handler, with the messages of every topic it is registered for. */
+  private async dispatch(
+    fresh: readonly { batch: Batch; messages: KafkaMessage[] }[],
+    context: BatchContext,
+  ): Promise<void> {
+    const byHandler = new Map<MessageHandler, ConsumedMessage[]>();
+    for (const { batch, messages } of fresh) {
+      const handler = this.getHandlerByPattern(batch.topic);
+      if (!handler) throw new Error(`No @EventPattern handler for topic ${batch.topic}`);
+      const consumed = byHandler.get(handler) ?? [];
+      for (const message of messages) consumed.push(toConsumedMessage(batch, message));
+      byHandler.set(handler, consumed);
+    }
+    for (const [handler, messages] of byHandler) {
+      const result: unknown = await handler({ messages } satisfies ConsumedBatch, context);
+      if (isObservable(result)) {
+        // Nest's exception filters turn a handler's error into an erroring observable: surface it.
+        await lastValueFrom(result, { defaultValue: undefined }).catch((error: unknown) => {
+          throw error instanceof Error ? error : new Error(`Batch handler failed: ${JSON.stringify(error)}`);
+        });
+      }
     }
   }
 }
 
-function toConsumedBatch(batch: Batch, messages: KafkaMessage[]): ConsumedBatch {
+function toConsumedMessage(batch: Batch, message: KafkaMessage): ConsumedMessage {
   return {
     topic: batch.topic,
     partition: batch.partition,
-    messages: messages.map((message): ConsumedMessage => ({
-      topic: batch.topic,
-      partition: batch.partition,
-      offset: message.offset,
-      key: message.key,
-      value: message.value,
-      headers: message.headers ?? {},
-      timestamp: message.timestamp,
-    })),
+    offset: message.offset,
+    key: message.key,
+    value: message.value,
+    headers: message.headers ?? {},
+    timestamp: message.timestamp,
   };
 }

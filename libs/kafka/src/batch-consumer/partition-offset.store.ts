@@ -1,9 +1,12 @@
 import { EntityManager } from 'typeorm';
 
-export interface PartitionRef {
-  groupId: string;
+export interface TopicPartition {
   topic: string;
   partition: number;
+}
+
+export interface StoredOffset extends TopicPartition {
+  nextOffset: bigint;
 }
 
 /**
@@ -15,27 +18,51 @@ export class PartitionOffsetStore {
   constructor(private readonly table: string) {}
 
   /**
-   * Locks the partition's row for the rest of the transaction and returns the next offset to process.
-   * The lock serialises a revoked consumer that is still finishing a batch with the partition's new owner.
+   * Locks the partitions' rows for the rest of the transaction and returns the next offset to process
+   * of each. The locks serialise a revoked consumer that is still finishing a batch with the partitions'
+   * new owner; they are taken in one global order, so two transactions never wait on each other in a cycle.
    */
-  async lockNextOffset(manager: EntityManager, ref: PartitionRef): Promise<bigint> {
+  async lockNextOffsets(
+    manager: EntityManager,
+    groupId: string,
+    partitions: readonly TopicPartition[],
+  ): Promise<StoredOffset[]> {
+    const topics = partitions.map((p) => p.topic);
+    const numbers = partitions.map((p) => p.partition);
     await manager.query(
-      `INSERT INTO ${this.table} (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
+      `INSERT INTO ${this.table} (group_id, topic, partition, next_offset)
+       SELECT $1, topic, partition, 0 FROM unnest($2::text[], $3::int[]) AS p(topic, partition)
+       ORDER BY topic, partition
        ON CONFLICT (group_id, topic, partition) DO NOTHING`,
-      [ref.groupId, ref.topic, ref.partition],
+      [groupId, topics, numbers],
     );
-    const rows: { next_offset: string }[] = await manager.query(
-      `SELECT next_offset FROM ${this.table} WHERE group_id = $1 AND topic = $2 AND partition = $3 FOR UPDATE`,
-      [ref.groupId, ref.topic, ref.partition],
+    const rows: { topic: string; partition: number; next_offset: string }[] = await manager.query(
+      `SELECT o.topic, o.partition, o.next_offset
+       FROM ${this.table} o JOIN unnest($2::text[], $3::int[]) AS p(topic, partition) USING (topic, partition)
+       WHERE o.group_id = $1
+       ORDER BY o.topic, o.partition
+       FOR UPDATE OF o`,
+      [groupId, topics, numbers],
     );
-    return BigInt(rows[0].next_offset);
+    return rows.map((row) => ({
+      topic: row.topic,
+      partition: row.partition,
+      nextOffset: BigInt(row.next_offset),
+    }));
   }
 
-  async store(manager: EntityManager, ref: PartitionRef, nextOffset: bigint): Promise<void> {
+  async store(manager: EntityManager, groupId: string, offsets: readonly StoredOffset[]): Promise<void> {
+    if (offsets.length === 0) return;
     await manager.query(
-      `UPDATE ${this.table} SET next_offset = $4, updated_at = now()
-       WHERE group_id = $1 AND topic = $2 AND partition = $3`,
-      [ref.groupId, ref.topic, ref.partition, nextOffset.toString()],
+      `UPDATE ${this.table} o SET next_offset = p.next_offset, updated_at = now()
+       FROM unnest($2::text[], $3::int[], $4::bigint[]) AS p(topic, partition, next_offset)
+       WHERE o.group_id = $1 AND o.topic = p.topic AND o.partition = p.partition`,
+      [
+        groupId,
+        offsets.map((o) => o.topic),
+        offsets.map((o) => o.partition),
+        offsets.map((o) => o.nextOffset.toString()),
+      ],
     );
   }
 
