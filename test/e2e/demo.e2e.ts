@@ -1,0 +1,82 @@
+import { repoRoot } from '@refurb/local-stack';
+import { eventually, freePort, TestDatabase, testKafkaBrokers } from '@refurb/testing';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+
+/** `npm start` is `npm run build` then this entry point with --demo (package.json). */
+const START_STACK = join(repoRoot(), 'dist', 'libs', 'local-stack', 'src', 'start-stack.js');
+const DEMO_TIMEOUT_MS = 600_000;
+
+describe('npm start: the local stack runs the demo and prints its summary', () => {
+  let database: TestDatabase;
+  let stack: ChildProcess | undefined;
+  let exited: Promise<number | null>;
+  let output = '';
+
+  beforeAll(async () => {
+    database = await TestDatabase.create('e2e_demo');
+    const runId = randomUUID().slice(0, 8);
+    stack = spawn(process.execPath, [START_STACK, '--demo', '--devices', '3000', '--seed', '20261129'], {
+      env: {
+        ...process.env,
+        // The tests' own broker and database stand in for the local defaults, on ports of their own.
+        KAFKA_BROKERS: testKafkaBrokers().join(','),
+        DATABASE_URL: database.url,
+        GATEWAY_PORT: String(await freePort()),
+        TRACKER_PORT: String(await freePort()),
+        ISSUANCE_PORT: String(await freePort()),
+        TRACKER_CONSUMER_GROUP: `e2e-demo-tracker-${runId}`,
+        ISSUANCE_CONSUMER_GROUP: `e2e-demo-issuance-${runId}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const collect = (chunk: Buffer) => void (output += chunk.toString());
+    stack.stdout?.on('data', collect);
+    stack.stderr?.on('data', collect);
+    exited = new Promise((resolve) => stack!.once('exit', (code) => resolve(code)));
+  });
+
+  afterAll(async () => {
+    if (stack && stack.exitCode === null) {
+      stack.kill('SIGKILL');
+      await exited;
+    }
+    await database?.drop();
+  });
+
+  it(
+    'shows cycles by state, dead letters by reason and closed batches with credits in two projects, then stops on Ctrl-C',
+    async () => {
+      await eventually(
+        () => {
+          if (stack?.exitCode !== null) throw new Error(`the stack exited:\n${output.slice(-4000)}`);
+          return Promise.resolve(output.includes('\nRefurb Ledger is running:'));
+        },
+        Boolean,
+        { timeoutMs: DEMO_TIMEOUT_MS, intervalMs: 500, what: 'the demo summary' },
+      );
+      const text = output;
+      expect(text).toContain('Device cycles by state');
+      expect(text).toMatch(/ eligible +\d/);
+      expect(text).toContain('Dead letters, by reason');
+      expect(text).toContain('Credit batches (closed by the demo)');
+      // BATCH PROJECT VINTAGE STATE LINES NET CREDITS SERIALS, e.g. "FR-01-2026-4  FR-01  2026  closed  1,531  110.145 t  110  RL-…"
+      const creditsByProject = text.split('\n').flatMap((line) => {
+        const row = /^ {2}\S+ +([A-Z]{2}-\d\d) +\d{4} +closed +[\d,]+ +[\d.-]+ t +([\d,]+) /.exec(line);
+        return row ? [{ project: row[1], credits: Number(row[2].replace(/,/g, '')) }] : [];
+      });
+      const projectsWithCredits = new Set(
+        creditsByProject.filter((b) => b.credits > 0).map((b) => b.project),
+      );
+      expect(projectsWithCredits.size).toBeGreaterThanOrEqual(2);
+      const [, credits, projects] = /(\d[\d,]*) credits \(t CO2e\) issued in (\d+) projects/.exec(text) ?? [];
+      expect(Number(credits.replace(/,/g, ''))).toBeGreaterThan(0);
+      expect(Number(projects)).toBeGreaterThanOrEqual(2);
+
+      stack!.kill('SIGINT');
+      expect(await exited).toBe(0);
+    },
+    DEMO_TIMEOUT_MS,
+  );
+});
