@@ -10,7 +10,7 @@ export class TrackerEnv extends ServiceEnv {
   @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be 1-100 characters of A-Z a-z 0-9 . _ -' })
   TRACKER_CONSUMER_GROUP: string = 'refurb-ledger.tracker';
 
-  /** Consumer transactions one instance runs at once (each takes what one fetch brought, up to 5,000 messages). */
+  /** Consumer transactions one instance runs at once (each takes what one fetch brought, up to 2,000 messages). */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
   @Min(1)

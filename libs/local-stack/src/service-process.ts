@@ -10,6 +10,13 @@ export interface ServiceSpec {
   nodeOptions?: readonly string[];
 }
 
+/**
+ * V8 grows its old generation towards a share of the machine's memory before collecting in earnest;
+ * a service's live data is bounded by its transaction size, so a fixed heap keeps each service's
+ * resident memory under 300 MB at the cost of more frequent collection. docker/Dockerfile sets the same.
+ */
+export const SERVICE_HEAP_OPTION = '--max-old-space-size=192';
+
 /** Where `npm run build` puts a service's entry point (dist/apps/<name>/src/main.js). */
 export function builtEntryPoint(name: ServiceSpec['name']): string {
   return resolve(repoRoot(), 'dist', 'apps', name, 'src', 'main.js');
@@ -39,7 +46,7 @@ export class ServiceProcess {
   start(): void {
     const child = spawn(
       process.execPath,
-      [...(this.spec.nodeOptions ?? []), builtEntryPoint(this.spec.name)],
+      [SERVICE_HEAP_OPTION, ...(this.spec.nodeOptions ?? []), builtEntryPoint(this.spec.name)],
       {
         env: this.env,
         stdio: ['ignore', 'pipe', 'pipe'],

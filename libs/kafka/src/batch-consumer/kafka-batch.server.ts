@@ -73,7 +73,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     super();
     this.offsets = new PartitionOffsetStore(options.offsetsTable);
     this.gatherer = new BatchGatherer((group) => this.processGroup(group), {
-      maxMessages: options.maxMessagesPerTransaction ?? 5_000,
+      maxMessages: options.maxMessagesPerTransaction ?? 2_000,
       concurrency: options.concurrentTransactions ?? 2,
     });
   }
