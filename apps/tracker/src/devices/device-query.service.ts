@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CycleCreditData } from '@refurb/contracts';
+import { AnyDeviceEvent, CycleCreditData } from '@refurb/contracts';
 import { CycleConflict, DeviceCycle, deriveDeviceCycles } from '@refurb/lifecycle';
 import { DataSource } from 'typeorm';
-import { DeviceEventStore } from '../record-device-events/device-event.store';
 import { StoredCycleIssues } from '../track-cycles/device-cycle.repository';
 
 export interface CycleCreditStatus {
@@ -42,22 +41,19 @@ export interface ConflictView {
 /** Read side of the tracker for operators: devices with their cycles, and open conflicts. */
 @Injectable()
 export class DeviceQueryService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly events: DeviceEventStore,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async device(deviceId: string): Promise<DeviceView | undefined> {
-    const events: StoredEventView[] = await this.dataSource.query(
+    // One read gives the events' metadata for the view and their content for the cycles, which are
+    // derived as the consumer derives them: the view is never staler than the stored events.
+    const rows: (StoredEventView & { event: AnyDeviceEvent })[] = await this.dataSource.query(
       `SELECT event_id AS "eventId", type, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS time,
-              source, topic, partition, kafka_offset::text AS "offset", received_at AS "receivedAt"
+              source, topic, partition, kafka_offset::text AS "offset", received_at AS "receivedAt", event
        FROM tracker.device_events WHERE device_id = $1 ORDER BY occurred_at, event_id`,
       [deviceId],
     );
-    if (events.length === 0) return undefined;
-    // Derived from the stored events as the consumer derives them, so the view is never staler than they are.
-    const stored = await this.events.loadForDevices(this.dataSource.manager, [deviceId]);
-    const { cycles } = deriveDeviceCycles(stored.get(deviceId) ?? []);
+    if (rows.length === 0) return undefined;
+    const { cycles } = deriveDeviceCycles(rows.map((row) => row.event));
     const credits: { cycle_id: string; steps: number; credit: CycleCreditData | null }[] =
       await this.dataSource.query(
         `SELECT cycle_id, steps, credit FROM tracker.cycle_credits WHERE device_id = $1`,
@@ -71,7 +67,10 @@ export class DeviceQueryService {
         .sort(
           (a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.cycleId.localeCompare(b.cycleId),
         ),
-      events: events.map((event) => ({ ...event, receivedAt: new Date(event.receivedAt).toISOString() })),
+      events: rows.map(({ event: _event, ...view }) => ({
+        ...view,
+        receivedAt: new Date(view.receivedAt).toISOString(),
+      })),
     };
   }
 
