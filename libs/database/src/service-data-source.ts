@@ -34,7 +34,16 @@ export function serviceDataSourceOptions(
     migrationsRun: false,
     synchronize: false,
     applicationName: connection.applicationName,
-    extra: { max: connection.poolSize ?? 10, Client: ResilientPgClient },
+    extra: {
+      max: connection.poolSize ?? 10,
+      Client: ResilientPgClient,
+      // Nothing waits forever on the database: a consumer transaction that cannot get a connection, a
+      // statement that does not return, or a transaction left idle by its process fails instead, and the
+      // batch is retried. A stuck transaction would otherwise hold its offset and device locks for good.
+      connectionTimeoutMillis: 10_000,
+      statement_timeout: 120_000,
+      idle_in_transaction_session_timeout: 60_000,
+    },
   };
 }
 
