@@ -55,9 +55,9 @@ interface FetchedBatch extends GatherableBatch {
  * that transaction; a handler registered for several topics is called once with all their messages.
  * PostgreSQL is the source of truth for offsets: on joining the group the consumer seeks to the stored
  * offsets, and every transaction re-checks them under row locks, so messages that a crash, a rebalance
- * or a lagging seek delivers again are skipped. Nothing is committed to Kafka: a committed offset ahead
- * of the stored one (after a database restore, say) would let the consumer start past messages the
- * database never saw, before the seek lands; without one it starts from the earliest and skips forward.
+ * or a lagging seek delivers again are skipped. Offsets are also committed to Kafka once their
+ * transaction committed, so Kafka's never run ahead of PostgreSQL's and lag monitors can read them; after
+ * restoring or recreating a service's database, give it a new consumer group (README).
  *
  * A handler that throws rolls the transaction back; kafkajs then retries its batches with back-off and
  * restarts the consumer, so a database outage delays processing but loses nothing. Handlers must
@@ -139,7 +139,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({
       eachBatchAutoResolve: false,
-      autoCommit: false,
+      autoCommit: true,
       partitionsConsumedConcurrently: PARTITION_WORKERS,
       eachBatch: (payload) => this.gather(payload),
     });
