@@ -1,5 +1,6 @@
 export * from './batch-consumer/batch.context';
 export * from './batch-consumer/consumed-batch';
+export * from './batch-consumer/consumer-state';
 export * from './batch-consumer/kafka-batch.server';
 export * from './batch-consumer/partition-offset.store';
 export * from './create-kafka';

@@ -1,5 +1,6 @@
 import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
+import { ConsumerState } from './batch-consumer/consumer-state';
 import { createKafka, KafkaConnection } from './create-kafka';
 import { KafkaHealthIndicator } from './kafka-health.indicator';
 import { KafkaProducerService } from './kafka-producer.service';
@@ -29,8 +30,9 @@ export class KafkaModule implements OnModuleInit {
         { provide: KAFKA, useFactory: () => createKafka(options) },
         KafkaHealthIndicator,
         KafkaProducerService,
+        ConsumerState,
       ],
-      exports: [KAFKA, KafkaHealthIndicator, KafkaProducerService],
+      exports: [KAFKA, KafkaHealthIndicator, KafkaProducerService, ConsumerState],
     };
   }
 

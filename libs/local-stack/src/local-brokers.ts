@@ -16,17 +16,36 @@ export function localStackBroker(): LocalKafkaBroker {
  * never touch a running local stack, and wiped at every start so every run begins from empty topics.
  */
 export function testBroker(env: NodeJS.ProcessEnv = process.env): LocalKafkaBroker {
-  // TEST_KAFKA_PORT lets several test runs share a machine, each with a broker of its own.
-  const port = Number(env.TEST_KAFKA_PORT ?? 39092);
-  if (!Number.isInteger(port) || port < 1024 || port > 65534) {
-    throw new Error(`TEST_KAFKA_PORT must be a port between 1024 and 65534, got ${env.TEST_KAFKA_PORT}`);
-  }
+  const port = testBrokerPort(env);
   return new LocalKafkaBroker({
     port,
     controllerPort: port + 1,
     dataDir: join(cacheDir(), 'kafka-data', `test-${port}`),
     heapMb: 512,
   });
+}
+
+/**
+ * A second test broker, for tests that stop it, kill it or leave it down without disturbing the shared
+ * one (ten ports above it). Wiped by `reset()`; the test owns its whole life.
+ */
+export function disposableTestBroker(env: NodeJS.ProcessEnv = process.env): LocalKafkaBroker {
+  const port = testBrokerPort(env) + 10;
+  return new LocalKafkaBroker({
+    port,
+    controllerPort: port + 1,
+    dataDir: join(cacheDir(), 'kafka-data', `disposable-${port}`),
+    heapMb: 256,
+  });
+}
+
+function testBrokerPort(env: NodeJS.ProcessEnv): number {
+  // TEST_KAFKA_PORT lets several test runs share a machine, each with brokers of its own.
+  const port = Number(env.TEST_KAFKA_PORT ?? 39092);
+  if (!Number.isInteger(port) || port < 1024 || port > 65524) {
+    throw new Error(`TEST_KAFKA_PORT must be a port between 1024 and 65524, got ${env.TEST_KAFKA_PORT}`);
+  }
+  return port;
 }
 
 /** The benchmark's own broker: fresh at every run, so the replay reads exactly what the run produced. */

@@ -1,6 +1,13 @@
 import { DynamicModule, INestApplication, Logger, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { KAFKA, KafkaBatchServer, KafkaBatchServerOptions, OUTBOX_RELAY, OutboxRelay } from '@refurb/kafka';
+import {
+  ConsumerState,
+  KAFKA,
+  KafkaBatchServer,
+  KafkaBatchServerOptions,
+  OUTBOX_RELAY,
+  OutboxRelay,
+} from '@refurb/kafka';
 import { DataSource } from 'typeorm';
 
 export interface ServiceDefinition {
@@ -12,7 +19,7 @@ export interface ServiceDefinition {
    * A Kafka batch consumer to run beside the HTTP server (hybrid application). The service must have an
    * outbox: each committed batch nudges its relay.
    */
-  consumer?: Omit<KafkaBatchServerOptions, 'kafka' | 'dataSource' | 'onBatchCommitted'>;
+  consumer?: Omit<KafkaBatchServerOptions, 'kafka' | 'dataSource' | 'onBatchCommitted' | 'onStatusChange'>;
   logLevels?: LogLevel[];
 }
 
@@ -30,12 +37,14 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
   await app.init();
   if (definition.consumer) {
     const relay = app.get<OutboxRelay>(OUTBOX_RELAY, { strict: false });
+    const consumerState = app.get(ConsumerState);
     const strategy = new KafkaBatchServer({
       ...definition.consumer,
       kafka: app.get(KAFKA),
       dataSource: app.get(DataSource),
       // What a batch wrote to the outbox goes to Kafka at once rather than at the relay's next poll.
       onBatchCommitted: () => relay.nudge(),
+      onStatusChange: (status) => consumerState.update(status),
     });
     app.connectMicroservice({ strategy }, { inheritAppConfig: true });
     await app.startAllMicroservices();

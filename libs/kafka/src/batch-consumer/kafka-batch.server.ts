@@ -14,6 +14,8 @@ import { BatchContext } from './batch.context';
 import { ConsumedBatch, ConsumedMessage } from './consumed-batch';
 import { BatchGatherer, GatherableBatch } from './batch-gatherer';
 import { PartitionOffsetStore } from './partition-offset.store';
+import { ConsumerStatus } from './consumer-state';
+import { RestartBackoff } from './restart-backoff';
 
 export interface KafkaBatchServerOptions {
   kafka: Kafka;
@@ -30,6 +32,10 @@ export interface KafkaBatchServerOptions {
   maxWaitTimeMs?: number;
   /** Called after each batch transaction that committed new messages (e.g. to relay its outbox rows now). */
   onBatchCommitted?: () => void;
+  /** How long `close()` waits for the consumer to leave its group (default 5 s). */
+  closeGraceMs?: number;
+  /** Called whenever the consumer starts, joins, crashes, restarts or closes (e.g. for readiness). */
+  onStatusChange?: (status: ConsumerStatus) => void;
 }
 
 /** Long batches keep the group membership alive at this pace (kafkajs throttles to heartbeatInterval). */
@@ -40,6 +46,7 @@ const KEEP_ALIVE_MS = 1_000;
  * by `concurrentTransactions`.
  */
 const PARTITION_WORKERS = 1_024;
+const DEFAULT_CLOSE_GRACE_MS = 5_000;
 
 interface FetchedBatch extends GatherableBatch {
   payload: EachBatchPayload;
@@ -59,13 +66,27 @@ interface FetchedBatch extends GatherableBatch {
  * transaction committed, so Kafka's never run ahead of PostgreSQL's and lag monitors can read them; after
  * restoring or recreating a service's database, give it a new consumer group (README).
  *
- * A handler that throws rolls the transaction back; kafkajs then retries its batches with back-off and
- * restarts the consumer, so a database outage delays processing but loses nothing. Handlers must
- * therefore throw only for transient faults and route bad input elsewhere (dead letters), or the
- * partitions stall.
+ * A handler that throws rolls the transaction back; kafkajs then retries its batches with back-off and,
+ * when its retries run out or the broker goes away, the consumer crashes and this server restarts it (a
+ * new kafkajs consumer after a back-off), so a database or broker outage delays processing but loses
+ * nothing. Handlers must therefore throw only for transient faults and route bad input elsewhere (dead
+ * letters), or the partitions stall.
+ *
+ * Restarts are this server's, not kafkajs's (`restartOnFailure` always answers no), because kafkajs's own
+ * restart races with `disconnect()`: a restart timer set after the disconnect, or a runner still joining
+ * the group when it is disconnected, goes on consuming for ever with nobody holding it. `close()` therefore
+ * cancels a pending restart and never disconnects a consumer that is still connecting or joining; that
+ * consumer's own start disconnects it as soon as kafkajs lets go of it. See `ConsumerLifecycle`.
  */
 export class KafkaBatchServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
+  /** Consumers between `connect()` and the end of `run()`'s group join: kafkajs must not be disconnected then. */
+  private readonly starting = new Set<Consumer>();
+  private closing = false;
+  private restartTimer?: NodeJS.Timeout;
+  private readonly restarts = new RestartBackoff();
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  private readonly listeners: [string, Function][] = [];
   private readonly offsets: PartitionOffsetStore;
   private readonly gatherer: BatchGatherer<FetchedBatch>;
 
@@ -87,20 +108,57 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     }
   }
 
+  /**
+   * Stops consuming whatever the broker's state: a pending restart is cancelled, a running consumer
+   * finishes its batch in flight and leaves the group, and a consumer still connecting or joining is
+   * disconnected by its own start as soon as kafkajs settles it (waiting for that could take minutes of
+   * kafkajs retries while the broker is down).
+   */
   async close(): Promise<void> {
-    // kafkajs waits for the batch in flight, then leaves the group so partitions move at once.
-    await this.consumer?.disconnect();
+    this.closing = true;
+    clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+    const consumer = this.consumer;
     this.consumer = undefined;
+    if (consumer && !this.starting.has(consumer)) await this.disconnectWithin(consumer);
+    this.report('closed');
   }
 
-  /** Subscribes to kafkajs consumer instrumentation events (`consumer.events.*`). */
+  /**
+   * A healthy broker lets a consumer leave in well under a second once its batch in flight is done. A
+   * dead one makes kafkajs wait out its fetch retries and then fail to leave the group: past the grace
+   * period the disconnect goes on in the background (it stops fetching at once) and the service stops.
+   * A transaction still open then either commits with its offsets or rolls back: nothing is lost.
+   */
+  private async disconnectWithin(consumer: Consumer): Promise<void> {
+    const graceMs = this.options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
+    const disconnected = consumer.disconnect().then(
+      () => true,
+      (error: unknown) => {
+        this.logger.warn(`Consumer disconnect failed: ${(error as Error).message}`);
+        return true;
+      },
+    );
+    const timer = new Promise<false>((done) => setTimeout(() => done(false), graceMs).unref());
+    if (!(await Promise.race([disconnected, timer]))) {
+      this.logger.warn(
+        `Consumer still disconnecting after ${graceMs} ms (broker unreachable?): stopping anyway`,
+      );
+    }
+  }
+
+  private report(status: ConsumerStatus): void {
+    this.options.onStatusChange?.(status);
+  }
+
+  /** Subscribes to kafkajs consumer instrumentation events (`consumer.events.*`), on every restart's consumer too. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   on<EventKey extends string, EventCallback extends Function>(
     event: EventKey,
     callback: EventCallback,
   ): void {
-    if (!this.consumer) throw new Error('KafkaBatchServer: consumer events are available after listen()');
-    this.consumer.on(event as never, callback as never);
+    this.listeners.push([event, callback]);
+    this.consumer?.on(event as never, callback as never);
   }
 
   unwrap<T>(): T {
@@ -109,7 +167,30 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   }
 
   private async start(): Promise<void> {
-    const topics = [...this.messageHandlers.keys()];
+    const consumer = this.createConsumer();
+    this.consumer = consumer;
+    this.report('starting');
+    this.starting.add(consumer);
+    try {
+      await consumer.connect();
+      if (!this.closing) {
+        await consumer.subscribe({ topics: [...this.messageHandlers.keys()], fromBeginning: true });
+        await consumer.run({
+          eachBatchAutoResolve: false,
+          autoCommit: true,
+          partitionsConsumedConcurrently: PARTITION_WORKERS,
+          eachBatch: (payload) => this.gather(payload),
+        });
+      }
+    } finally {
+      this.starting.delete(consumer);
+      if (this.closing) await consumer.disconnect();
+    }
+  }
+
+  private createConsumer(): Consumer {
+    /** Set when kafkajs asks whether to restart, which it does only for an error it deems retriable. */
+    let restartWanted = false;
     const consumer = this.options.kafka.consumer({
       groupId: this.options.groupId,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
@@ -121,28 +202,50 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         retries: 8,
         initialRetryTime: 300,
         maxRetryTime: 30_000,
-        restartOnFailure: () => Promise.resolve(true),
+        restartOnFailure: () => {
+          restartWanted = true;
+          return Promise.resolve(false);
+        },
       },
     });
-    this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, (event: ConsumerGroupJoinEvent) => {
+      this.report('running');
+      this.restarts.reset();
       this.seekToStoredOffsets(consumer, event.payload.memberAssignment).catch((error: unknown) => {
         // Not fatal: the per-batch offset check still skips what was already processed.
         this.logger.warn(`Could not seek to stored offsets: ${(error as Error).message}`);
       });
     });
+    for (const [event, callback] of this.listeners) consumer.on(event as never, callback as never);
+    // kafkajs emits CRASH once it has disconnected the crashed consumer.
     consumer.on(consumer.events.CRASH, (event: ConsumerCrashEvent) => {
-      const { error, restart } = event.payload;
-      this.logger.error(`Consumer crashed (${restart ? 'restarting' : 'not restarting'}): ${error.message}`);
+      if (this.closing || consumer !== this.consumer) return;
+      const { error } = event.payload;
+      if (restartWanted) {
+        const delayMs = this.restarts.next();
+        this.report('restarting');
+        this.logger.error(`Consumer crashed (restarting in ${delayMs} ms): ${error.message}`);
+        this.scheduleRestart(delayMs);
+      } else {
+        this.report('failed');
+        this.logger.error(`Consumer crashed (not restarting): ${error.message}`);
+      }
     });
-    await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: true });
-    await consumer.run({
-      eachBatchAutoResolve: false,
-      autoCommit: true,
-      partitionsConsumedConcurrently: PARTITION_WORKERS,
-      eachBatch: (payload) => this.gather(payload),
-    });
+    return consumer;
+  }
+
+  private scheduleRestart(delayMs: number): void {
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.closing) return;
+      this.start().catch((error: unknown) => {
+        if (this.closing) return;
+        const retryMs = this.restarts.next();
+        this.logger.error(`Consumer restart failed (retrying in ${retryMs} ms): ${(error as Error).message}`);
+        this.scheduleRestart(retryMs);
+      });
+    }, delayMs);
   }
 
   private async seekToStoredOffsets(consumer: Consumer, assignment: Record<string, number[]>): Promise<void> {
