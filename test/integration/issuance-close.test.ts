@@ -1,7 +1,5 @@
-import { TOPICS } from '@refurb/contracts';
-import { BatchSnapshot } from '@refurb/issuance/batch-snapshot';
-import { BatchTransitionRecord } from '@refurb/issuance/batch-transition-record';
-import { ProjectSummary } from '@refurb/issuance/project-summary';
+import { BatchSnapshot, BatchTransitionRecord, readTopicMessage, TOPICS } from '@refurb/contracts';
+import { ProjectSummary } from '@refurb/issuance';
 import { creditRecord, imeiOf, reversalOf } from '@refurb/issuance/testing/credit-records.fixture';
 import { eventually } from '@refurb/testing';
 import { KafkaMessage } from 'kafkajs';
@@ -271,10 +269,7 @@ describe('closing, verifying and issuing batches', () => {
       () =>
         Promise.resolve(
           financeTopic
-            .map((message) => ({
-              key: message.key?.toString(),
-              record: JSON.parse(message.value!.toString()) as BatchTransitionRecord,
-            }))
+            .map((message) => ({ key: message.key?.toString(), record: financeRecord(message) }))
             .filter(({ record }) => record.data.projectId === 'CL-FR'),
         ),
       (found) => found.length >= 6,
@@ -448,3 +443,10 @@ describe('closing, verifying and issuing batches', () => {
     ).toContain('batches_one_open_per_key');
   });
 });
+
+/** What a finance system reads: every record on the topic must be a valid transition. */
+function financeRecord(message: KafkaMessage): BatchTransitionRecord {
+  const read = readTopicMessage(TOPICS.batches, message);
+  if (!read.ok) throw new Error(`not a batch transition: ${JSON.stringify(read.problem)}`);
+  return read.message;
+}

@@ -1,6 +1,6 @@
 import { DEFAULT_FACTOR_SET, FactorSet } from '@refurb/emissions';
-import { BatchSnapshot } from '@refurb/issuance/batch-snapshot';
-import { parseEvidenceCsv } from '@refurb/issuance/evidence-csv';
+import { BatchSnapshot } from '@refurb/contracts';
+import { parseEvidenceCsv } from '@refurb/issuance';
 import { creditRecord, imeiOf, reversalOf } from '@refurb/issuance/testing/credit-records.fixture';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

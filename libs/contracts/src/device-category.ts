@@ -22,3 +22,6 @@ export interface TransportLeg {
   distanceKm: number;
   mode: TransportMode;
 }
+
+/** The longest leg an event may report: half the Earth's circumference, beyond which a distance is a typo. */
+export const MAX_LEG_DISTANCE_KM = 20_000;

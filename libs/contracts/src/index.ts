@@ -25,4 +25,6 @@ export * from './validate-device-event';
 export * from './cloud-event-codec';
 export * from './dto/event-validators';
 export * from './dto/field-decorators';
-export * from './cycle-credit-record';
+export * from './json-object';
+export * from './methodology';
+export * from './messages';

@@ -22,6 +22,10 @@ export const DEAD_LETTER_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 export const INPUT_TOPICS = [TOPICS.collection, TOPICS.repair, TOPICS.refurbishment, TOPICS.resale] as const;
 export type InputTopic = (typeof INPUT_TOPICS)[number];
 
+export function isInputTopic(topic: string): topic is InputTopic {
+  return (INPUT_TOPICS as readonly string[]).includes(topic);
+}
+
 /** Which input topic carries each event type. */
 export const TOPIC_BY_EVENT_TYPE: Readonly<Record<DeviceEventType, InputTopic>> = {
   'device.collected': TOPICS.collection,

@@ -1,4 +1,4 @@
-import { DeviceCategory, PartName, TransportLeg } from '@refurb/contracts/device-category';
+import { DeviceCategory, PartName, TransportLeg } from '@refurb/contracts';
 import {
   AvoidedEmissionsInput,
   computeAvoidedEmissions,

@@ -1,12 +1,9 @@
-import { DeviceCategory, PartName, TransportLeg } from '@refurb/contracts/device-category';
+import { DeviceCategory, METHODOLOGY, Methodology, PartName, TransportLeg } from '@refurb/contracts';
 import { EmissionsException, EmissionsResult } from './emissions.exception';
 import { big, floorDivNonNegative, toSafeNumber } from './exact-integer';
 import { categoryFactorsOf, partFactorG } from './factor-lookup';
 import { assertFactorValue, BASIS_POINTS, CategoryFactors, FactorSet } from './factor-set';
 import { computeLegTransportG } from './transport';
-
-export const METHODOLOGY = 'RL-REFURB-1';
-export type Methodology = typeof METHODOLOGY;
 
 export interface AvoidedEmissionsInput {
   category: DeviceCategory;

@@ -1,4 +1,4 @@
-import { DeviceCategory, PartName } from '@refurb/contracts/device-category';
+import { DeviceCategory, PartName } from '@refurb/contracts';
 import { EmissionsException } from './emissions.exception';
 import { assertFactorValue, CategoryFactors, FactorSet } from './factor-set';
 

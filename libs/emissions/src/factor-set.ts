@@ -5,7 +5,7 @@ import {
   PartName,
   TRANSPORT_MODES,
   TransportMode,
-} from '@refurb/contracts/device-category';
+} from '@refurb/contracts';
 import { EmissionsException } from './emissions.exception';
 
 export const BASIS_POINTS = 10_000;

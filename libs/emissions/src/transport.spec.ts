@@ -1,7 +1,7 @@
-import { TransportLeg, TransportMode } from '@refurb/contracts/device-category';
+import { MAX_LEG_DISTANCE_KM, TransportLeg, TransportMode } from '@refurb/contracts';
 import { DEFAULT_FACTOR_SET } from './default-factor-set';
 import { EmissionsException } from './emissions.exception';
-import { computeLegTransportG, MAX_LEG_DISTANCE_KM } from './transport';
+import { computeLegTransportG } from './transport';
 
 const SMARTPHONE_MASS_G = 190;
 

@@ -1,9 +1,7 @@
-import { TransportLeg } from '@refurb/contracts/device-category';
+import { MAX_LEG_DISTANCE_KM, TransportLeg } from '@refurb/contracts';
 import { EmissionsException } from './emissions.exception';
 import { big, ceilDivNonNegative, toSafeNumber } from './exact-integer';
 import { assertFactorValue, FactorSet } from './factor-set';
-
-export const MAX_LEG_DISTANCE_KM = 20_000;
 
 /** g/tkm * t * km = g, with the mass in grams: one tonne-km per 10^6 gram-km. */
 const GRAM_KM_PER_TONNE_KM = 1_000_000n;

@@ -1,5 +1,6 @@
 import { BatchException } from './batch.exception';
-import { acceptsLines, assertTransition, BATCH_STATES, BatchState, canTransition } from './batch-state';
+import { BATCH_STATES, BatchState } from '@refurb/contracts';
+import { acceptsLines, assertTransition, canTransition } from './batch-state';
 
 const ALLOWED: readonly (readonly [BatchState, BatchState])[] = [
   ['open', 'closed'],

@@ -1,7 +1,5 @@
+import { BatchState } from '@refurb/contracts';
 import { BatchException } from './batch.exception';
-
-export const BATCH_STATES = ['open', 'closed', 'verified', 'issued'] as const;
-export type BatchState = (typeof BATCH_STATES)[number];
 
 /** A batch is keyed by (project, vintage, factor-set version): figures from two versions never mix. */
 export interface BatchKey {

@@ -1,5 +1,6 @@
 import { BatchException } from './batch.exception';
-import { CloseTotals, CloseTotalsInput, computeCloseTotals, DEFAULT_DISCOUNT_BP } from './batch-totals';
+import { CloseTotals } from '@refurb/contracts';
+import { CloseTotalsInput, computeCloseTotals, DEFAULT_DISCOUNT_BP } from './batch-totals';
 
 // Expected figures are literals worked out by hand; none comes from running the code under test.
 

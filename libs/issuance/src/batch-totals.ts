@@ -1,3 +1,4 @@
+import { CloseTotals } from '@refurb/contracts';
 import { BatchException } from './batch.exception';
 
 export const GRAMS_PER_CREDIT = 1_000_000;
@@ -16,14 +17,6 @@ export type CloseTotalsInput = CloseTotalsAmount & {
   /** carried_out_g of the project's previously closed batch (one carry chain per project, in close order): 0 for the first, negative for a debt. */
   carriedInG: number;
 };
-
-export interface CloseTotals {
-  grossG: number;
-  discountG: number;
-  netG: number;
-  credits: number;
-  carriedOutG: number;
-}
 
 // Bounds: a large refurbisher credits ~1e6 cycles a year at < 2.5e5 g each, so a batch's gross is
 // ~1e11 g, far inside 2^53 (9e15). Sums and gross * bp are still taken in BigInt, because

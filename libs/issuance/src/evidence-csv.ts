@@ -1,6 +1,4 @@
-import { CycleCreditEmissions, CycleCreditEvidence } from '@refurb/contracts/cycle-credit-record';
-import { BatchState } from './batch-state';
-import { CloseTotals } from './batch-totals';
+import { BatchState, CloseTotals, CycleCreditEmissions, CycleCreditEvidence } from '@refurb/contracts';
 import { csvRecord, CsvSyntaxError, parseCsv } from './csv';
 
 /**

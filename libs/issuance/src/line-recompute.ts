@@ -1,4 +1,4 @@
-import { CycleCreditEmissions } from '@refurb/contracts/cycle-credit-record';
+import { CycleCreditEmissions } from '@refurb/contracts';
 
 export interface LineDifference {
   changeId: string;

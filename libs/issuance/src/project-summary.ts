@@ -1,4 +1,4 @@
-import { BATCH_STATES, BatchState } from './batch-state';
+import { BATCH_STATES, BatchState } from '@refurb/contracts';
 import { GRAMS_PER_CREDIT } from './batch-totals';
 
 /** One (vintage, state) group of a project's batches, as aggregated by the database. */

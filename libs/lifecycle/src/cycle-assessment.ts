@@ -1,5 +1,4 @@
-import { DeviceCategory } from '@refurb/contracts/device-category';
-import { DeviceEventType } from '@refurb/contracts/device-event';
+import { DeviceCategory, DeviceEventType } from '@refurb/contracts';
 import { buildCreditEvidence } from './credit-evidence-builder';
 import { CycleWindow } from './cycle-windows';
 import { CycleAnomaly, CycleConflict } from './cycle-issue';

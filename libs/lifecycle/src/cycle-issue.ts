@@ -1,4 +1,4 @@
-import { DeviceCategory, PartName } from '@refurb/contracts/device-category';
+import { DeviceCategory, PartName } from '@refurb/contracts';
 
 /** A second claim on the same cycle: recorded with both event ids, never credited. */
 export type CycleConflict =

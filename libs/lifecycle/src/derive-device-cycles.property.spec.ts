@@ -1,4 +1,4 @@
-import { AnyDeviceEvent } from '@refurb/contracts/device-event';
+import { AnyDeviceEvent } from '@refurb/contracts';
 import { isDeepStrictEqual } from 'node:util';
 import { CreditEvidence } from './credit-evidence';
 import { creditFingerprint } from './credit-fingerprint';

@@ -1,4 +1,4 @@
-import { AnyDeviceEvent } from '@refurb/contracts/device-event';
+import { AnyDeviceEvent } from '@refurb/contracts';
 import { assessCycle } from './cycle-assessment';
 import { splitIntoWindows } from './cycle-windows';
 import { DeviceCycles } from './device-cycle';

@@ -1,4 +1,4 @@
-import { DeviceCategory } from '@refurb/contracts/device-category';
+import { DeviceCategory } from '@refurb/contracts';
 import { CreditEvidence } from './credit-evidence';
 import { CycleEventRef } from './cycle-event-ref';
 import { CycleAnomaly, CycleConflict } from './cycle-issue';

@@ -1,4 +1,4 @@
-import { AnyDeviceEvent, DeviceEventType } from '@refurb/contracts/device-event';
+import { AnyDeviceEvent, DeviceEventType } from '@refurb/contracts';
 import { canonicalJson } from './canonical-json';
 
 export type EventOfType<T extends DeviceEventType> = Extract<AnyDeviceEvent, { type: T }>;

@@ -1,4 +1,4 @@
-import { DEVICE_CATEGORIES, PART_NAMES } from '@refurb/contracts/device-category';
+import { DEVICE_CATEGORIES, PART_NAMES } from '@refurb/contracts';
 import { partExistsIn } from './part-existence';
 
 // The replaced-parts table of DESIGN.md section 3, transcribed independently: x = exists, - = does not.

@@ -1,4 +1,4 @@
-import { DeviceCategory, PartName } from '@refurb/contracts/device-category';
+import { DeviceCategory, PartName } from '@refurb/contracts';
 
 // Local copy of the "—" cells of DESIGN.md section 3: @refurb/contracts is gaining the same
 // `partExistsIn(category, part)` in device-parts.ts; switch to it once that lands (same signature).

@@ -4,6 +4,7 @@ import {
   DEVICE_CATEGORIES,
   DeviceEventType,
   DIAGNOSIS_OUTCOMES,
+  MAX_LEG_DISTANCE_KM,
   PART_NAMES,
   REFURBISHMENT_GRADES,
   TRANSPORT_MODES,
@@ -24,7 +25,12 @@ const transport: SchemaObject = {
   description: 'The leg that brought the device to this step',
   required: ['distanceKm', 'mode'],
   properties: {
-    distanceKm: { type: 'number', minimum: 0, maximum: 20000, description: 'rounded to the nearest km' },
+    distanceKm: {
+      type: 'number',
+      minimum: 0,
+      maximum: MAX_LEG_DISTANCE_KM,
+      description: 'rounded to the nearest km',
+    },
     mode: { type: 'string', enum: [...TRANSPORT_MODES] },
   },
 };

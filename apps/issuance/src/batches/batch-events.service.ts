@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { STRUCTURED_HEADERS, TOPICS } from '@refurb/contracts';
-import { BatchSnapshot } from '@refurb/issuance/batch-snapshot';
-import { batchTransitionRecord } from '@refurb/issuance/batch-transition-record';
+import { BatchSnapshot, batchTransitionTopicRecord } from '@refurb/contracts';
 import { OutboxWriter } from '@refurb/kafka';
 import { EntityManager } from 'typeorm';
 
@@ -15,14 +13,6 @@ export class BatchEventsService {
   constructor(private readonly outbox: OutboxWriter) {}
 
   async announce(manager: EntityManager, snapshot: BatchSnapshot): Promise<void> {
-    const record = batchTransitionRecord(snapshot);
-    await this.outbox.append(manager, [
-      {
-        topic: TOPICS.batches,
-        key: snapshot.projectId,
-        value: Buffer.from(JSON.stringify(record)),
-        headers: { ...STRUCTURED_HEADERS },
-      },
-    ]);
+    await this.outbox.append(manager, [batchTransitionTopicRecord(snapshot)]);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BatchSnapshot } from '@refurb/issuance/batch-snapshot';
-import { ProjectSummary, summariseProject } from '@refurb/issuance/project-summary';
+import { BatchSnapshot } from '@refurb/contracts';
+import { ProjectSummary, summariseProject } from '@refurb/issuance';
 import { DataSource } from 'typeorm';
 import { IssuanceException } from '../issuance.exception';
 import { ProjectRepository } from '../projects/project.repository';

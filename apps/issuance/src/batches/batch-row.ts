@@ -1,5 +1,4 @@
-import { BatchState } from '@refurb/issuance';
-import { BatchSnapshot } from '@refurb/issuance/batch-snapshot';
+import { BatchSnapshot, BatchState } from '@refurb/contracts';
 import { sqlInteger, sqlIntegerOrNull } from '../sql-integer';
 
 /** issuance.batches as node-postgres returns it (bigint columns as strings). */

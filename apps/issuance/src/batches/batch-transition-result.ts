@@ -1,4 +1,4 @@
-import { BatchSnapshot } from '@refurb/issuance/batch-snapshot';
+import { BatchSnapshot } from '@refurb/contracts';
 
 export interface BatchTransitionResult {
   batch: BatchSnapshot;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BatchKey, BatchState } from '@refurb/issuance';
-import { batchKeyId, distinctSortedKeys } from '@refurb/issuance/batch-key-id';
-import { BatchGroupFigures } from '@refurb/issuance/project-summary';
+import { BatchState } from '@refurb/contracts';
+import { BatchGroupFigures, BatchKey, batchKeyId, distinctSortedKeys } from '@refurb/issuance';
 import { EntityManager } from 'typeorm';
 import { sqlInteger } from '../sql-integer';
 import { BatchRow } from './batch-row';

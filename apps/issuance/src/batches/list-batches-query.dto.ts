@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { BATCH_STATES, BatchState } from '@refurb/issuance';
+import { BATCH_STATES, BatchState } from '@refurb/contracts';
 
 export class ListBatchesQueryDto {
   @IsOptional()

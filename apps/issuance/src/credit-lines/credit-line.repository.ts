@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CycleCreditData, CycleCreditEmissions, CycleCreditEvidence } from '@refurb/contracts';
-import { LineToPlace, StoredLine } from '@refurb/issuance/line-placement';
+import { LineToPlace, StoredLine } from '@refurb/issuance';
 import { EntityManager } from 'typeorm';
 import { sqlInteger } from '../sql-integer';
 

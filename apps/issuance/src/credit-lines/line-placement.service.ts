@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { batchKeyId } from '@refurb/issuance/batch-key-id';
-import { LineToPlace, PlannedLine, planPlacements } from '@refurb/issuance/line-placement';
+import { batchKeyId, LineToPlace, PlannedLine, planPlacements } from '@refurb/issuance';
 import { EntityManager } from 'typeorm';
 import { BatchRepository } from '../batches/batch.repository';
 import { WorkshopRepository } from '../projects/workshop.repository';

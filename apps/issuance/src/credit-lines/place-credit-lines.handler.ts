@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CycleCreditData, TOPICS } from '@refurb/contracts';
-import { CreditLineProblem } from '@refurb/issuance/credit-line-codes';
-import { LineToPlace } from '@refurb/issuance/line-placement';
+import { CreditLineProblem, LineToPlace } from '@refurb/issuance';
 import { ConsumedBatch, ConsumedMessage, deadLetterFor, OutboxWriter } from '@refurb/kafka';
 import { EntityManager } from 'typeorm';
 import { CreditLineRepository, NewCreditLine } from './credit-line.repository';

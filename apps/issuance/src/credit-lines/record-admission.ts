@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, CycleCreditRecord, decodeCloudEvent } from '@refurb/contracts';
-import { CreditLineCode, CreditLineProblem } from '@refurb/issuance/credit-line-codes';
-import { parseCycleCreditRecord } from '@refurb/issuance/parse-credit-record';
+import {
+  canonicalJson,
+  CycleCreditRecord,
+  INVALID_MESSAGE_SHAPE,
+  MessageProblem,
+  readTopicMessage,
+  TOPICS,
+} from '@refurb/contracts';
+import { CreditLineCode, CreditLineProblem } from '@refurb/issuance';
 import { ConsumedMessage } from '@refurb/kafka';
 
 export interface AdmittedRecord {
@@ -27,6 +33,13 @@ export function contentHashOf(record: CycleCreditRecord): string {
   return createHash('sha256').update(canonicalJson(record.data)).digest('hex');
 }
 
+/** Whatever the contract found wrong, issuance refuses the record with one code; the detail says what. */
+function invalidCreditRecord(problem: MessageProblem): CreditLineProblem {
+  const detail =
+    problem.code === INVALID_MESSAGE_SHAPE ? problem.message : `${problem.code}: ${problem.message}`;
+  return { code: CreditLineCode.INVALID_CREDIT_RECORD, message: detail, field: problem.field };
+}
+
 export function changeIdReused(changeId: string): CreditLineProblem {
   return {
     code: CreditLineCode.CHANGE_ID_REUSED,
@@ -45,29 +58,17 @@ export function admitCreditRecords(messages: readonly ConsumedMessage[]): Admiss
   const refused: RefusedMessage[] = [];
   let repeats = 0;
   for (const message of messages) {
-    const decoded = decodeCloudEvent(message);
-    if (!decoded.ok) {
-      const { message: reason, field } = decoded.rejection;
-      refused.push({
-        message,
-        problem: {
-          code: CreditLineCode.INVALID_CREDIT_RECORD,
-          message: `${decoded.rejection.code}: ${reason}`,
-          field,
-        },
-      });
-      continue;
-    }
-    const parsed = parseCycleCreditRecord(decoded.envelope);
+    const parsed = readTopicMessage(TOPICS.credited, message);
     if (!parsed.ok) {
-      refused.push({ message, problem: parsed.problem });
+      refused.push({ message, problem: invalidCreditRecord(parsed.problem) });
       continue;
     }
-    const contentHash = contentHashOf(parsed.record);
-    const earlier = admitted.get(parsed.record.id);
-    if (!earlier) admitted.set(parsed.record.id, { message, record: parsed.record, contentHash });
+    const record = parsed.message;
+    const contentHash = contentHashOf(record);
+    const earlier = admitted.get(record.id);
+    if (!earlier) admitted.set(record.id, { message, record: record, contentHash });
     else if (earlier.contentHash === contentHash) repeats += 1;
-    else refused.push({ message, problem: changeIdReused(parsed.record.id) });
+    else refused.push({ message, problem: changeIdReused(record.id) });
   }
   return { admitted: [...admitted.values()], refused, repeats };
 }

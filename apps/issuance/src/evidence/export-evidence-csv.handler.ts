@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { evidenceCsvPreamble, evidenceCsvRow, evidenceCsvTrailer } from '@refurb/issuance/evidence-csv';
+import { evidenceCsvPreamble, evidenceCsvRow, evidenceCsvTrailer } from '@refurb/issuance';
 import { Readable } from 'node:stream';
 import { DataSource, QueryRunner } from 'typeorm';
 import { toBatchSnapshot } from '../batches/batch-row';

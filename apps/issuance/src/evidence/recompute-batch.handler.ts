@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CycleCreditEmissions } from '@refurb/contracts';
+import { CloseTotals, CycleCreditEmissions } from '@refurb/contracts';
 import { computeAvoidedEmissions, EmissionsException, FactorSet } from '@refurb/emissions';
-import { CloseTotals, computeCloseTotals } from '@refurb/issuance';
-import { LineDifference, lineDifferences } from '@refurb/issuance/line-recompute';
+import { computeCloseTotals, LineDifference, lineDifferences } from '@refurb/issuance';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager } from 'typeorm';
 import { BatchRepository } from '../batches/batch.repository';

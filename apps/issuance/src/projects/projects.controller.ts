@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ProjectSummary } from '@refurb/issuance/project-summary';
+import { ProjectSummary } from '@refurb/issuance';
 import { Roles } from '../auth/roles.decorator';
 import { BatchQueriesService } from '../batches/batch-queries.service';
 import { IssuanceApi } from '../http/issuance-api.decorator';

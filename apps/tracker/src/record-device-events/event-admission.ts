@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import {
   AnyDeviceEvent,
   canonicalJson,
-  decodeCloudEvent,
+  InputTopic,
+  isInputTopic,
+  readTopicMessage,
   Rejection,
-  validateDeviceEvent,
 } from '@refurb/contracts';
 import { ConsumedMessage } from '@refurb/kafka';
 
@@ -33,23 +34,24 @@ export function admitMessages(messages: readonly ConsumedMessage[], now: Date): 
   const admitted = new Map<string, AdmittedEvent>();
   const refused: RefusedMessage[] = [];
   for (const message of messages) {
-    const decoded = decodeCloudEvent(message);
-    if (!decoded.ok) {
-      refused.push({ message, rejection: decoded.rejection });
+    const read = readTopicMessage(inputTopicOf(message), message, { now });
+    if (!read.ok) {
+      refused.push({ message, rejection: read.problem });
       continue;
     }
-    const validated = validateDeviceEvent(decoded.envelope, { now });
-    if (!validated.ok) {
-      refused.push({ message, rejection: validated.rejection });
-      continue;
-    }
-    const event = validated.event;
+    const event = read.message;
     const hash = eventHash(event);
     const earlier = admitted.get(event.id);
     if (!earlier) admitted.set(event.id, { message, event, hash });
     else if (earlier.hash !== hash) refused.push({ message, rejection: idReused(event.id) });
   }
   return { admitted: [...admitted.values()], refused };
+}
+
+/** The consumer subscribes to the input topics only: any other topic here is a wiring bug, not bad input. */
+function inputTopicOf(message: ConsumedMessage): InputTopic {
+  if (!isInputTopic(message.topic)) throw new TypeError(`device events read from ${message.topic}`);
+  return message.topic;
 }
 
 export function eventHash(event: AnyDeviceEvent): string {

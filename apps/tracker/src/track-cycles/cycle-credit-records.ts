@@ -1,14 +1,6 @@
-import {
-  CYCLE_CREDIT_SOURCE,
-  CycleCreditData,
-  CycleCreditEvidence,
-  CycleCreditRecord,
-  STRUCTURED_HEADERS,
-  TOPICS,
-} from '@refurb/contracts';
+import { CycleCreditData } from '@refurb/contracts';
 import { computeAvoidedEmissions, FactorSet } from '@refurb/emissions';
-import { CreditChange, CreditEvidence } from '@refurb/lifecycle';
-import { OutboxMessage } from '@refurb/kafka';
+import { CreditChange } from '@refurb/lifecycle';
 
 export class InconsistentCreditStateError extends Error {
   readonly code = 'CYCLE.INCONSISTENT_CREDIT_STATE';
@@ -57,7 +49,7 @@ export function creditStep(
       current = null;
     } else {
       if (!factors) throw new InconsistentCreditStateError(`${change.changeId} credits without a factor set`);
-      const evidence = toWireEvidence(change.evidence);
+      const evidence = change.evidence;
       const emissions = computeAvoidedEmissions(
         {
           category: evidence.category,
@@ -81,32 +73,4 @@ export function creditStep(
     }
   }
   return { records, standing: current };
-}
-
-function toWireEvidence(evidence: CreditEvidence): CycleCreditEvidence {
-  return {
-    ...evidence,
-    evidenceEvents: evidence.evidenceEvents.map((event) => ({ ...event })),
-    partsReplaced: evidence.partsReplaced.map((part) => ({ ...part })),
-    legs: evidence.legs.map((leg) => ({ ...leg })),
-  };
-}
-
-export function creditRecordMessage(data: CycleCreditData, decidedAt: Date): OutboxMessage {
-  const record: CycleCreditRecord = {
-    specversion: '1.0',
-    id: data.changeId,
-    source: CYCLE_CREDIT_SOURCE,
-    type: data.kind === 'credit' ? 'cycle.credited' : 'cycle.credit-reversed',
-    subject: data.cycleId,
-    time: decidedAt.toISOString(),
-    datacontenttype: 'application/json',
-    data,
-  };
-  return {
-    topic: TOPICS.credited,
-    key: data.deviceId,
-    value: Buffer.from(JSON.stringify(record)),
-    headers: { ...STRUCTURED_HEADERS },
-  };
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AnyDeviceEvent, CycleCreditData } from '@refurb/contracts';
+import { AnyDeviceEvent, CycleCreditData, cycleCreditTopicRecord } from '@refurb/contracts';
 import { FactorSet } from '@refurb/emissions';
 import { OutboxWriter } from '@refurb/kafka';
 import { deriveDeviceCycles, DeviceCycle, planCreditChanges } from '@refurb/lifecycle';
 import { EntityManager } from 'typeorm';
 import { DeviceEventStore } from '../record-device-events/device-event.store';
 import { CycleCreditRepository, CycleCreditState } from './cycle-credit.repository';
-import { creditRecordMessage, creditStep } from './cycle-credit-records';
+import { creditStep } from './cycle-credit-records';
 import { DeviceCycleRepository } from './device-cycle.repository';
 import { lockDevices } from './device-locks';
 import { FactorSetRepository } from './factor-set.repository';
@@ -87,7 +87,7 @@ export class TrackDeviceCyclesHandler {
     await this.credits.save(manager, changedStates);
     await this.outbox.append(
       manager,
-      records.map((record) => creditRecordMessage(record, now)),
+      records.map((record) => cycleCreditTopicRecord(record, now)),
     );
     return { cycles: derivedCycles.length, creditRecords: records };
   }

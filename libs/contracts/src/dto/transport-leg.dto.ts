@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { TRANSPORT_MODES, TransportLeg, TransportMode } from '../device-category';
+import { MAX_LEG_DISTANCE_KM, TRANSPORT_MODES, TransportLeg, TransportMode } from '../device-category';
 import { RejectionCode } from '../rejection';
 import { ValidateInOrder, rejectAs, RequiredField } from './field-decorators';
-
-export const MAX_TRANSPORT_DISTANCE_KM = 20_000;
 
 const invalidTransport = (message: string) => rejectAs(RejectionCode.INVALID_TRANSPORT, message);
 
@@ -15,7 +13,7 @@ export class TransportLegDto {
     RequiredField(RejectionCode.INVALID_TRANSPORT),
     IsNumber({ allowNaN: false, allowInfinity: false }, invalidTransport('must be a number of kilometres')),
     Min(0, invalidTransport('must not be negative')),
-    Max(MAX_TRANSPORT_DISTANCE_KM, invalidTransport(`must be at most ${MAX_TRANSPORT_DISTANCE_KM} km`)),
+    Max(MAX_LEG_DISTANCE_KM, invalidTransport(`must be at most ${MAX_LEG_DISTANCE_KM} km`)),
   )
   distanceKm!: number;
 

@@ -1,11 +1,13 @@
-import { canonicalJson } from '@refurb/contracts/canonical-json';
 import {
+  appendLuhnCheckDigit,
+  canonicalJson,
   CYCLE_CREDIT_SOURCE,
   CycleCreditData,
   CycleCreditRecord,
-} from '@refurb/contracts/cycle-credit-record';
-import { DeviceCategory, PartName, TransportLeg } from '@refurb/contracts/device-category';
-import { appendLuhnCheckDigit } from '@refurb/contracts/luhn';
+  DeviceCategory,
+  PartName,
+  TransportLeg,
+} from '@refurb/contracts';
 import { computeAvoidedEmissions } from '@refurb/emissions/avoided-emissions';
 import { DEFAULT_FACTOR_SET } from '@refurb/emissions/default-factor-set';
 import { FactorSet } from '@refurb/emissions/factor-set';

@@ -76,7 +76,7 @@ interface FetchedBatch extends GatherableBatch {
  * restart races with `disconnect()`: a restart timer set after the disconnect, or a runner still joining
  * the group when it is disconnected, goes on consuming for ever with nobody holding it. `close()` therefore
  * cancels a pending restart and never disconnects a consumer that is still connecting or joining; that
- * consumer's own start disconnects it as soon as kafkajs lets go of it. See `ConsumerLifecycle`.
+ * consumer's own start disconnects it as soon as kafkajs lets go of it.
  */
 export class KafkaBatchServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;

@@ -1,4 +1,4 @@
-import { DeviceEvent, DeviceEventDataMap, DeviceEventType } from '@refurb/contracts/device-event';
+import { DeviceEvent, DeviceEventDataMap, DeviceEventType } from '@refurb/contracts';
 
 export const DEVICE_ID = 'imei:490154203237518';
 

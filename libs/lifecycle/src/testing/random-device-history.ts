@@ -1,10 +1,10 @@
 import {
+  AnyDeviceEvent,
   DEVICE_CATEGORIES,
   PART_NAMES,
   TRANSPORT_MODES,
   TransportLeg,
-} from '@refurb/contracts/device-category';
-import { AnyDeviceEvent } from '@refurb/contracts/device-event';
+} from '@refurb/contracts';
 import { partExistsIn } from '../part-existence';
 import { eventsFor } from './device-event-factory';
 import { SeededRandom } from './seeded-random';

@@ -1,4 +1,5 @@
-import { containsForbiddenCharacters } from '@refurb/contracts/clean-text';
+import { containsForbiddenCharacters } from '../clean-text';
+import { isJsonObject } from '../json-object';
 
 /** The first problem found in a JSON document, with the path of the offending value. */
 export class JsonShapeError extends Error {
@@ -10,10 +11,6 @@ export class JsonShapeError extends Error {
   ) {
     super(`${field} ${problem}`);
   }
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return Object.prototype.toString.call(value) === '[object Object]';
 }
 
 function describe(value: unknown): string {
@@ -93,6 +90,11 @@ export class JsonReader {
     if (!Array.isArray(value)) this.fail(key, `must be an array, got ${describe(value)}`);
     if (value.length > maxItems) this.fail(key, `must have at most ${maxItems} items`);
     return value.map((item: unknown, index) => read(JsonReader.of(item, `${this.pathOf(key)}[${index}]`)));
+  }
+
+  /** Null when the member is null or absent, else what `read` makes of it. */
+  orNull<T>(key: string, read: (reader: JsonReader, key: string) => T): T | null {
+    return this.has(key) ? read(this, key) : null;
   }
 
   absent(key: string, why: string): undefined {

@@ -1,5 +1,5 @@
-import { CycleCreditRecord } from '@refurb/contracts/cycle-credit-record';
-import { parseCycleCreditRecord } from './parse-credit-record';
+// Beside issuance, the consumer that relies on the parser, because its fixture computes figures with libs/emissions.
+import { CycleCreditRecord, parseCycleCreditRecord } from '@refurb/contracts';
 import { creditRecord, imeiOf, reversalOf } from './testing/credit-records.fixture';
 
 const credit = creditRecord({
@@ -31,13 +31,13 @@ describe('parseCycleCreditRecord', () => {
     const reversal = reversalOf(credit);
     for (const record of [credit, reversal]) {
       const parsed = parseCycleCreditRecord(JSON.parse(JSON.stringify(record)));
-      expect(parsed).toEqual({ ok: true, record });
+      expect(parsed).toEqual({ ok: true, message: record });
     }
   });
 
   it('drops members the contract does not declare', () => {
     const parsed = parseCycleCreditRecord({ ...withMember(credit, 'data.extra', 1), traceparent: 'x' });
-    expect(parsed).toEqual({ ok: true, record: credit });
+    expect(parsed).toEqual({ ok: true, message: credit });
   });
 
   it.each<[string, string, unknown, string]>([
@@ -68,23 +68,23 @@ describe('parseCycleCreditRecord', () => {
       [{ eventId: 'e', part: 'antenna' }],
       'data.evidence.partsReplaced[0].part',
     ],
-  ])('refuses %s with ISSUANCE.INVALID_CREDIT_RECORD at its path', (_label, path, value, field) => {
+  ])('refuses %s with MESSAGE.INVALID_SHAPE at its path', (_label, path, value, field) => {
     expect(problemOf(withMember(credit, path, value))).toEqual({
-      code: 'ISSUANCE.INVALID_CREDIT_RECORD',
+      code: 'MESSAGE.INVALID_SHAPE',
       field,
     });
   });
 
   it('refuses a reversal that does not name the credit it reverses', () => {
     expect(problemOf(withMember(reversalOf(credit), 'data.reversesChangeId', undefined))).toEqual({
-      code: 'ISSUANCE.INVALID_CREDIT_RECORD',
+      code: 'MESSAGE.INVALID_SHAPE',
       field: 'data.reversesChangeId',
     });
   });
 
   it('refuses what is not an object at all', () => {
     for (const value of [null, [], 'text', 42]) {
-      expect(problemOf(value)?.code).toBe('ISSUANCE.INVALID_CREDIT_RECORD');
+      expect(problemOf(value)?.code).toBe('MESSAGE.INVALID_SHAPE');
     }
   });
 });

@@ -1,0 +1,6 @@
+export * from './batch-transition-record';
+export * from './cycle-credit-record';
+export * from './json-reader';
+export * from './message-read';
+export * from './topic-messages';
+export * from './topic-record';
