@@ -1,4 +1,10 @@
-import { INPUT_TOPICS, STRUCTURED_HEADERS, TOPICS, validateDeviceEvent } from '@refurb/contracts';
+import {
+  INPUT_TOPICS,
+  isJsonObject,
+  STRUCTURED_HEADERS,
+  TOPICS,
+  validateDeviceEvent,
+} from '@refurb/contracts';
 import {
   ACCEPTED,
   badInputCorpus,
@@ -75,10 +81,6 @@ function messageIdOf({ message }: LocatedMessage): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return Object.prototype.toString.call(value) === '[object Object]';
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -8,6 +8,7 @@ import {
   STRUCTURED_CONTENT_TYPE,
 } from './media-type';
 import { reject, Rejected, RejectionCode } from './rejection';
+import { isJsonObject } from './json-object';
 
 /** Shape of kafkajs `IHeaders`, declared here so that contracts stays free of transport libraries. */
 export type KafkaHeaders = Record<string, Buffer | string | (Buffer | string)[] | undefined>;
@@ -40,10 +41,6 @@ const CONTENT_TYPE = 'content-type';
 // Never taken from headers: in binary mode the body is the data.
 const BODY_ATTRIBUTES: ReadonlySet<string> = new Set(['data', 'data_base64']);
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return Object.prototype.toString.call(value) === '[object Object]';
-}
 
 function decodeUtf8(bytes: Buffer): string | undefined {
   try {

@@ -6,6 +6,7 @@ import { validateDto } from './dto/validate-dto';
 import { EVENT_DATA_PARSERS } from './event-data-parsers';
 import { reject, Rejected, RejectionCode } from './rejection';
 import { parseRfc3339 } from './rfc3339';
+import { isJsonObject } from './json-object';
 
 /** DESIGN.md section 2: partners' clocks may run this far ahead of ours. */
 export const DEFAULT_MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -20,10 +21,6 @@ export interface ValidateDeviceEventOptions {
 }
 
 export type DeviceEventValidation = { ok: true; event: AnyDeviceEvent } | Rejected;
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return Object.prototype.toString.call(value) === '[object Object]';
-}
 
 function checkOptions({
   now,

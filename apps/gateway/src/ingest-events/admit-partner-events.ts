@@ -1,8 +1,9 @@
 import {
   AnyDeviceEvent,
   canonicalJson,
-  RejectionCode,
+  isJsonObject,
   Rejection,
+  RejectionCode,
   TOPIC_BY_EVENT_TYPE,
   validateDeviceEvent,
 } from '@refurb/contracts';
@@ -15,10 +16,6 @@ export interface Admission {
   results: EventResult[];
   /** Accepted events to produce, each id once. */
   toProduce: AnyDeviceEvent[];
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return Object.prototype.toString.call(value) === '[object Object]';
 }
 
 function rejected(

@@ -1,6 +1,7 @@
 import { TextDecoder } from 'node:util';
 import { GatewayErrorCode } from '../errors/gateway-error-code';
 import { GatewayException } from '../errors/gateway.exception';
+import { isJsonObject } from '@refurb/contracts';
 
 /** Most events one request may carry. */
 export const MAX_BATCH_EVENTS = 1000;
@@ -28,10 +29,6 @@ function parseJson(body: Buffer | undefined): unknown {
     const reason = error instanceof SyntaxError ? `: ${error.message}` : '';
     throw new GatewayException(GatewayErrorCode.MALFORMED_JSON, `the body is not valid JSON${reason}`);
   }
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return Object.prototype.toString.call(value) === '[object Object]';
 }
 
 /**
