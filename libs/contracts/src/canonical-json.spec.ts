@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { canonicalJson } from './canonical-json';
 
 describe('canonicalJson', () => {
@@ -35,6 +36,18 @@ describe('canonicalJson', () => {
   it('writes numbers and strings as JSON.stringify does', () => {
     expect(canonicalJson([-0, 1e21, 0.1, 450])).toBe('[0,1e+21,0.1,450]');
     expect(canonicalJson('a"\n\u2028\ud800')).toBe(JSON.stringify('a"\n\u2028\ud800'));
+  });
+
+  it('accepts plain objects made in another realm, as structuredClone and vm contexts make them', () => {
+    const foreign = runInNewContext('({ b: [1, { d: 2, c: 3 }], a: "x" })') as unknown;
+    expect(canonicalJson(foreign)).toBe('{"a":"x","b":[1,{"c":3,"d":2}]}');
+  });
+
+  it('throws on a class instance, whose fields JSON.stringify would silently flatten', () => {
+    class Money {
+      constructor(readonly cents: number) {}
+    }
+    expect(() => canonicalJson(new Money(1))).toThrow(TypeError);
   });
 
   it('accepts objects without a prototype', () => {

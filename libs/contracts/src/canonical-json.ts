@@ -2,9 +2,10 @@ function hasToJson(value: object): value is { toJSON(): unknown } {
   return typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
 
+/** Any realm's Object.prototype counts (structuredClone and vm contexts build objects in another). */
 function isPlainObject(value: object): value is Record<string, unknown> {
   const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
 
 function serialise(value: unknown, ancestors: Set<object>): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '@refurb/contracts';
 import { CreditEvidence } from './credit-evidence';
 
 /**

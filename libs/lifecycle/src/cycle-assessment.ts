@@ -1,4 +1,4 @@
-import { DeviceCategory, DeviceEventType } from '@refurb/contracts';
+import { DeviceCategory, DeviceEventType, partExistsIn } from '@refurb/contracts';
 import { buildCreditEvidence } from './credit-evidence-builder';
 import { CycleWindow } from './cycle-windows';
 import { CycleAnomaly, CycleConflict } from './cycle-issue';
@@ -6,7 +6,6 @@ import { cycleIdOf } from './cycle-id';
 import { CycleState } from './cycle-state';
 import { DeviceCycle } from './device-cycle';
 import { EventOfType, TimedEvent, eventsOfType } from './event-order';
-import { partExistsIn } from './part-existence';
 import { ResaleCancellation } from './resale-cancellation';
 
 /** Applies the crediting rules of DESIGN.md section 2 to one window. */

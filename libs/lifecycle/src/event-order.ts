@@ -1,5 +1,4 @@
-import { AnyDeviceEvent, DeviceEventType } from '@refurb/contracts';
-import { canonicalJson } from './canonical-json';
+import { AnyDeviceEvent, canonicalJson, DeviceEventType } from '@refurb/contracts';
 
 export type EventOfType<T extends DeviceEventType> = Extract<AnyDeviceEvent, { type: T }>;
 

@@ -2,10 +2,10 @@ import {
   AnyDeviceEvent,
   DEVICE_CATEGORIES,
   PART_NAMES,
+  partExistsIn,
   TRANSPORT_MODES,
   TransportLeg,
 } from '@refurb/contracts';
-import { partExistsIn } from '../part-existence';
 import { eventsFor } from './device-event-factory';
 import { SeededRandom } from './seeded-random';
 
