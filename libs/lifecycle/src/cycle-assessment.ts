@@ -10,7 +10,7 @@ import { EventOfType, TimedEvent, eventsOfType } from './event-order';
 import { partExistsIn } from './part-existence';
 import { ResaleCancellation } from './resale-cancellation';
 
-/** Applies the crediting rules of DESIGN.md section 2 to one window. */
+/** Applies the crediting rules of docs/methodology.md#cycle-rules to one window. */
 export function assessCycle(
   deviceId: string,
   window: CycleWindow,

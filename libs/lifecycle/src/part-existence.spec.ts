@@ -1,7 +1,7 @@
 import { DEVICE_CATEGORIES, PART_NAMES } from '@refurb/contracts/device-category';
 import { partExistsIn } from './part-existence';
 
-// The replaced-parts table of DESIGN.md section 3, transcribed independently: x = exists, - = does not.
+// The table of docs/methodology.md#replaced-parts, transcribed independently: x = exists, - = does not.
 const TABLE = `
              smartphone tablet laptop desktop monitor console
   battery    x          x      x      -       -       -
@@ -24,7 +24,7 @@ describe('partExistsIn', () => {
     expect(rows.map((row) => row[0])).toEqual([...PART_NAMES]);
   });
 
-  it('matches the DESIGN.md table cell by cell', () => {
+  it('matches the docs/methodology.md table cell by cell', () => {
     for (const [part, ...cells] of rows) {
       DEVICE_CATEGORIES.forEach((category, i) => {
         expect([part, category, partExistsIn(category, part as (typeof PART_NAMES)[number])]).toEqual([
