@@ -24,10 +24,11 @@ import { randomUUID } from 'node:crypto';
 /**
  * The whole pipeline as deployed: partners post to the gateway, the tracker derives cycles, issuance
  * batches the credits, finance closes batches over HTTP and reads the finance topic. Every expected
- * figure below is worked out by hand from DESIGN.md, not by the code under test.
+ * figure below is worked out by hand from docs/methodology.md, not by the code under test.
  *
- * Each device is DESIGN.md's worked example: a smartphone with a replaced battery and a 450 km road leg,
- * avoiding 46,362 g. All are refurbished at ws-paris-01 (project FR-01) and resold this year.
+ * Each device is the worked example of docs/methodology.md: a smartphone with a replaced battery and a
+ * 450 km road leg, avoiding 46,362 g. All are refurbished at ws-paris-01 (project FR-01) and resold this
+ * year.
  */
 const WORKED_EXAMPLE_G = 46_362;
 

@@ -5,7 +5,7 @@ import { eventually } from '@refurb/testing';
 import { KafkaMessage } from 'kafkajs';
 import { IssuanceTestApp } from '../../apps/issuance/testing/issuance-test-app';
 
-// Every expected figure is worked out by hand (DESIGN.md sections 3 and 4, discount 500 bp):
+// Every expected figure is worked out by hand (docs/methodology.md#batch-close, discount 500 bp):
 //   laptop, nothing replaced: 177_800 g; smartphone, battery, 450 km road: 46_362 g.
 // Batch 1 (2025): 7 laptops + 1 phone = 1_244_600 + 46_362 = 1_290_962
 //   discount = ceil(1_290_962 * 0.05) = ceil(64_548.1) = 64_549; net = 1_226_413

@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { IssuanceTestApp } from '../../apps/issuance/testing/issuance-test-app';
 import { PlaceCreditLinesHandler } from '../../apps/issuance/src/credit-lines/place-credit-lines.handler';
 
-// Expected figures are worked out by hand from the DESIGN.md tables (2025-defaults):
+// Expected figures are worked out by hand from the tables of docs/methodology.md (2025-defaults):
 //   smartphone, battery, 450 km road: BE 51180 - PE (2800 + 2000 + 18) = 46362
 //   laptop, nothing replaced: BE 187800 - PE 10000 = 177800
 //   tablet, nothing replaced: BE 74920 - PE 4000 = 70920

@@ -15,7 +15,7 @@ import { IssuanceTestApp } from '../../apps/issuance/testing/issuance-test-app';
 
 const VERIFIER_SCRIPT = resolve(__dirname, '../../apps/issuance/verifier/recompute-batch-from-csv.mjs');
 
-// Hand-computed (DESIGN.md, 2025-defaults, discount 500 bp):
+// Hand-computed (docs/methodology.md, 2025-defaults, discount 500 bp):
 //   laptop 177_800; smartphone with battery and 450 km road 46_362;
 //   tablet with a screen and 120 km by rail: BE 74_920, transport ceil(480*120*30/1e6) = ceil(1.728) = 2,
 //     PE 4_000 + 12_000 + 2 = 16_002, avoided 58_918

@@ -36,7 +36,8 @@ describe('tracker device API and credit records', () => {
     database = await trackerDatabase('device_api', groupId, startAt);
     tracker = await startTracker(database, { TRACKER_CONSUMER_GROUP: groupId });
     const device = eventsFor(DEVICE);
-    // DESIGN.md's worked example: smartphone, battery replaced, one 450 km road leg -> 46,362 g avoided.
+    // The worked example of docs/methodology.md: smartphone, battery replaced, one 450 km road leg ->
+    // 46,362 g avoided.
     const events = [
       device.collected('api-col-1', at(1), { category: 'smartphone' }),
       device.repaired('api-rep-1', at(2), {

@@ -4,7 +4,7 @@
 //
 //   node recompute-batch-from-csv.mjs batch.csv [--json] [--discount-bp 500] [--carried-in-g 0]
 //
-// What it checks, in integer grams CO2e (methodology RL-REFURB-1, DESIGN.md sections 3 and 4):
+// What it checks, in integer grams CO2e (methodology RL-REFURB-1, docs/methodology.md):
 //   per line   BE_g = floor(((10000 - s_bp) * new_g + s_bp * light_g) / 10000) + eol_g
 //              PE_g = light_g + parts_g + transport_g
 //              avoided_g = max(0, BE_g - PE_g); the line adds +avoided_g (credit) or -avoided_g (reversal)

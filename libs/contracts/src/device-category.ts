@@ -16,7 +16,7 @@ export type PartName = (typeof PART_NAMES)[number];
 export const TRANSPORT_MODES = ['road', 'rail', 'sea', 'air'] as const;
 export type TransportMode = (typeof TRANSPORT_MODES)[number];
 
-/** The leg that brought the device to the step that reports it (DESIGN.md section 3). */
+/** The leg that brought the device to the step that reports it (docs/methodology.md#transport). */
 export interface TransportLeg {
   /** Whole kilometres, 0..20000 (inputs are rounded to the nearest km). */
   distanceKm: number;

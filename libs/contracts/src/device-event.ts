@@ -1,6 +1,6 @@
 import { DeviceCategory, PartName, TransportLeg } from './device-category';
 
-/** CloudEvents `type` values accepted by the pipeline (DESIGN.md section 5). */
+/** CloudEvents `type` values accepted by the pipeline (docs/architecture.md#event-contract). */
 export const DEVICE_EVENT_TYPES = [
   'device.collected',
   'device.diagnosed',

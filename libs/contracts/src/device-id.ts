@@ -52,7 +52,8 @@ function normaliseSerialId(body: string): DeviceIdResult {
 }
 
 /**
- * Canonical device id (DESIGN.md section 2): `imei:<15 digits>` or `serial:<brand>:<SERIAL>`.
+ * Canonical device id (docs/methodology.md#devices-and-cycles): `imei:<15 digits>` or
+ * `serial:<brand>:<SERIAL>`.
  *
  * Lenient where partners' scanners and spreadsheets differ, strict on the result:
  * - surrounding whitespace, and the case of the `imei`/`serial` prefix, are ignored;

@@ -3,7 +3,8 @@ import { checkPartsInCategory, isPartName, partExistsIn, PARTS_BY_CATEGORY } fro
 import { RejectionCode } from './rejection';
 
 describe('parts per category', () => {
-  // Transcribed from the DESIGN.md section 3 table, row by row, so a typo in either copy shows up.
+  // Transcribed from the table of docs/methodology.md#replaced-parts, row by row, so a typo in either
+  // copy shows up.
   const TABLE: Record<string, string> = {
     //          smartphone tablet laptop desktop monitor console
     battery: 'x x x - - -',

@@ -2,7 +2,7 @@ import { DeviceCategory, PART_NAMES, PartName } from './device-category';
 import { reject, Rejected, RejectionCode } from './rejection';
 
 /**
- * Which parts exist for each category (DESIGN.md section 3, replaced-parts table; a part marked — is absent).
+ * Which parts exist for each category (docs/methodology.md#replaced-parts; a part marked — is absent).
  * Listed in PART_NAMES order.
  */
 export const PARTS_BY_CATEGORY: Readonly<Record<DeviceCategory, readonly PartName[]>> = {

@@ -1,6 +1,6 @@
 import { DeviceEventType } from './device-event';
 
-/** Every topic of DESIGN.md section 5. Input topics are keyed by deviceId. */
+/** Every topic of docs/architecture.md#topics. Input topics are keyed by deviceId. */
 export const TOPICS = {
   collection: 'devices.collection.v1',
   repair: 'devices.repair.v1',

@@ -8,9 +8,9 @@ import { reject, Rejected, RejectionCode } from './rejection';
 import { parseRfc3339 } from './rfc3339';
 import { isJsonObject } from './json-object';
 
-/** DESIGN.md section 2: partners' clocks may run this far ahead of ours. */
+/** docs/architecture.md#event-contract: partners' clocks may run this far ahead of ours. */
 export const DEFAULT_MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
-/** DESIGN.md section 2: nothing dated before 2000-01-01T00:00:00Z is accepted. */
+/** docs/architecture.md#event-contract: nothing dated before 2000-01-01T00:00:00Z is accepted. */
 export const EARLIEST_EVENT_TIME = '2000-01-01T00:00:00.000Z';
 const EARLIEST_EVENT_TIME_MS = Date.parse(EARLIEST_EVENT_TIME);
 
@@ -90,7 +90,7 @@ function buildEvent<T extends DeviceEventType>(
 }
 
 /**
- * Validates and normalises one CloudEvents 1.0 device event (DESIGN.md section 5).
+ * Validates and normalises one CloudEvents 1.0 device event (docs/architecture.md#event-contract).
  *
  * Rules run in a fixed order and the first failure decides the rejection:
  *  1. the input is a JSON object (NOT_AN_OBJECT);

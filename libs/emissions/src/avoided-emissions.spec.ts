@@ -7,7 +7,7 @@ import {
 import { DEFAULT_FACTOR_SET } from './default-factor-set';
 import { FactorSet } from './factor-set';
 
-// Every expected figure below is a literal worked out by hand from the DESIGN.md tables,
+// Every expected figure below is a literal worked out by hand from the tables of docs/methodology.md,
 // never obtained by running the code under test.
 
 function avoided(input: AvoidedEmissionsInput, factors: FactorSet = DEFAULT_FACTOR_SET) {
@@ -23,7 +23,7 @@ function errorCodeOf(
 }
 
 describe('computeAvoidedEmissions', () => {
-  it('reproduces the DESIGN.md worked example (smartphone, battery, 450 km by road)', () => {
+  it('reproduces the worked example of docs/methodology.md (smartphone, battery, 450 km by road)', () => {
     // BE = floor((9000*56000 + 1000*2800)/10000) + 500 = 50680 + 500 = 51180
     // transport = ceil(190*450*210/1e6) = ceil(17.955) = 18
     // PE = 2800 + 2000 + 18 = 4818; avoided = 51180 - 4818 = 46362
@@ -113,7 +113,7 @@ describe('computeAvoidedEmissions', () => {
     });
   });
 
-  describe('parts that do not exist for a category (the dashes of the DESIGN.md table)', () => {
+  describe('parts that do not exist for a category (dashes in docs/methodology.md#replaced-parts)', () => {
     it.each<[DeviceCategory, PartName]>([
       ['smartphone', 'keyboard'],
       ['tablet', 'keyboard'],

@@ -13,7 +13,7 @@ export interface AvoidedEmissionsInput {
   legs: readonly TransportLeg[];
 }
 
-/** What a credited cycle stores so that a verifier can recompute its figure (DESIGN.md section 3). */
+/** What a credited cycle stores so a verifier can recompute it (docs/methodology.md#avoided-emissions). */
 export interface AvoidedEmissions {
   methodology: Methodology;
   factorSetVersion: string;

@@ -11,8 +11,9 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The `2025-defaults` factor set of DESIGN.md section 3, for local runs and tests. Frozen because
- * versions are immutable once used: a credited cycle that cites this version must stay recomputable.
+ * The `2025-defaults` factor set (docs/methodology.md#factor-set-2025-defaults), for local runs and
+ * tests. Frozen because versions are immutable once used: a credited cycle that cites this version must
+ * stay recomputable.
  */
 export const DEFAULT_FACTOR_SET: FactorSet = deepFreeze({
   version: DEFAULT_FACTOR_SET_VERSION,

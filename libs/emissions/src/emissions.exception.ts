@@ -1,4 +1,4 @@
-/** Dotted codes the consumer layer maps to dead-letter, retry or ignore (STYLE.md, point 5). */
+/** Dotted codes the consumer layer maps to dead-letter, retry or ignore (docs/conventions.md#error-codes). */
 export const EMISSIONS_ERROR_CODES = [
   'EMISSIONS.INVALID_FACTOR_SET',
   'EMISSIONS.UNKNOWN_CATEGORY',

@@ -10,7 +10,7 @@ import { EmissionsException } from './emissions.exception';
 
 export const BASIS_POINTS = 10_000;
 
-/** Per-category factors of methodology RL-REFURB-1, integer grams CO2e (DESIGN.md section 3). */
+/** Per-category factors of RL-REFURB-1, integer grams CO2e (docs/methodology.md#category-factors). */
 export interface CategoryFactors {
   readonly massG: number;
   /** Manufacture of a new device. */

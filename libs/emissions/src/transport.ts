@@ -11,7 +11,7 @@ function invalidLeg(message: string): EmissionsException {
 }
 
 /**
- * Legs are rounded to whole km when events are normalised (DESIGN.md section 3), so a fraction here
+ * Legs are rounded to whole km when events are normalised (docs/methodology.md#transport), so a fraction here
  * means an unnormalised input reached the formula: it is rejected rather than silently rounded again.
  */
 export function assertValidLeg(leg: TransportLeg, factors: FactorSet): void {

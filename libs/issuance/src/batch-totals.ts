@@ -69,7 +69,7 @@ function assertCarriedIn(carriedInG: number): void {
 }
 
 /**
- * Closing arithmetic of DESIGN.md section 4, exact in integer grams:
+ * Closing arithmetic of docs/methodology.md#batch-close, exact in integer grams:
  *   gross_g       = sum(lines)
  *   discount_g    = ceil(max(gross_g, 0) * discount_bp / 10000)
  *   net_g         = gross_g - discount_g + carried_in_g

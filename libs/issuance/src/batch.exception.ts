@@ -1,4 +1,4 @@
-/** Dotted codes the consumer and API layers map to responses (STYLE.md, point 5). */
+/** Dotted codes the consumer and API layers map to responses (docs/conventions.md#error-codes). */
 export const BATCH_ERROR_CODES = [
   'BATCH.INVALID_TRANSITION',
   'BATCH.INVALID_AMOUNT',

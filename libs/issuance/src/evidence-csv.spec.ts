@@ -54,7 +54,7 @@ describe('evidence CSV', () => {
   it('writes one row per line with its evidence and every emissions component', () => {
     const { rows } = parseEvidenceCsv(text);
     expect(rows).toHaveLength(2);
-    // The DESIGN.md worked example: BE 51180, PE 2800 + 2000 + 18 = 4818, avoided 46362.
+    // The worked example of docs/methodology.md: BE 51180, PE 2800 + 2000 + 18 = 4818, avoided 46362.
     expect(rows[0]).toMatchObject({
       change_id: credit.data.changeId,
       kind: 'credit',

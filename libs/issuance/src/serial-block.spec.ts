@@ -35,7 +35,7 @@ describe('nextSerialBlock', () => {
 });
 
 describe('formatSerialBlock', () => {
-  it('formats the DESIGN.md example', () => {
+  it('formats the example of docs/methodology.md#serial-blocks', () => {
     expect(formatSerialBlock('FR-01', 2025, { first: 1, last: 46 })).toBe('RL-FR-01-2025-000001-000046');
   });
 

@@ -14,8 +14,9 @@ export interface CreditBasis {
 
 /**
  * Parts and legs count whenever they happened in the cycle, even after the resale: more evidence of
- * emissions only ever lowers the credit (DESIGN.md section 3). Parts keep their multiplicity inside a
- * repair event (two batteries listed are two batteries); a duplicate event was already dropped.
+ * emissions only ever lowers the credit (docs/methodology.md#avoided-emissions). Parts keep their
+ * multiplicity inside a repair event (two batteries listed are two batteries); a duplicate event was
+ * already dropped.
  */
 export function buildCreditEvidence(basis: CreditBasis): CreditEvidence {
   const { collection, refurbishment, resale } = basis;

@@ -8,7 +8,7 @@ import { DeviceCycle } from './device-cycle';
 import { EventOfType, TimedEvent, eventsOfType } from './event-order';
 import { ResaleCancellation } from './resale-cancellation';
 
-/** Applies the crediting rules of DESIGN.md section 2 to one window. */
+/** Applies the crediting rules of docs/methodology.md#cycle-rules to one window. */
 export function assessCycle(
   deviceId: string,
   window: CycleWindow,

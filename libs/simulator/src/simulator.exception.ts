@@ -1,4 +1,4 @@
-/** Dotted codes of the simulator's failures (STYLE.md, point 5). */
+/** Dotted codes of the simulator's failures (docs/conventions.md#error-codes). */
 export const SimulatorErrorCode = {
   /** An option is out of range; the message names it. */
   INVALID_OPTION: 'SIMULATOR.INVALID_OPTION',

@@ -11,8 +11,9 @@ import {
 } from '@refurb/contracts';
 
 /**
- * The `data` of each event type for the OpenAPI document (DESIGN.md section 5). Documentation only:
- * validateDeviceEvent is the authority, and enumerations come from the contracts so they cannot drift.
+ * The `data` of each event type for the OpenAPI document (docs/architecture.md#event-contract).
+ * Documentation only: validateDeviceEvent is the authority, and enumerations come from the contracts so
+ * they cannot drift.
  */
 const deviceId: SchemaObject = {
   type: 'string',

@@ -2,8 +2,8 @@ import { DEVICE_EVENT_TYPES } from '@refurb/contracts';
 import { PartnerInput } from './partner-input';
 
 /**
- * Partners for local runs and the demo, one per kind of sender in DESIGN.md section 1. Kept out of
- * migrations: a migration would run in production too, and keys (secrets) never belong in one.
+ * Partners for local runs and the demo, one per kind of sender in docs/methodology.md#the-business. Kept
+ * out of migrations: a migration would run in production too, and keys (secrets) never belong in one.
  */
 export const DEMO_PARTNERS: readonly PartnerInput[] = [
   { id: 'rebox-fr', displayName: 'REBOX France', allowedEventTypes: ['device.collected'] },

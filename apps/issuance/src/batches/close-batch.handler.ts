@@ -9,10 +9,11 @@ import { BatchTransitionResult } from './batch-transition-result';
 import { BatchRepository } from './batch.repository';
 
 /**
- * Closes a batch (DESIGN.md section 4): freezes it, computes its totals with the project's discount and
- * the carry-over of the project's previous closed batch, assigns the next serial block of the project,
- * and announces it. Locks: the batch FOR UPDATE (waits for lines being added, serialises closes of the
- * batch), then the project (serialises closes of the project, hence serials and the carry chain).
+ * Closes a batch (docs/methodology.md#batch-close): freezes it, computes its totals with the project's
+ * discount and the carry-over of the project's previous closed batch, assigns the next serial block of
+ * the project, and announces it. Locks: the batch FOR UPDATE (waits for lines being added, serialises
+ * closes of the batch), then the project (serialises closes of the project, hence serials and the carry
+ * chain).
  *
  * Closing a batch that is already closed (or further) is an idempotent no-op returning its frozen
  * totals: a retried or racing close never issues serials twice.

@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Device cycles as derived from the stored events, the credit state of every cycle ever credited,
- * and the emission factor sets (RL-REFURB-1) with `2025-defaults` from DESIGN.md section 3.
+ * and the emission factor sets (RL-REFURB-1) with `2025-defaults`
+ * (docs/methodology.md#factor-set-2025-defaults).
  * The seeded figures are written out here, not imported, so this migration never changes.
  */
 const DEFAULTS_2025 = {

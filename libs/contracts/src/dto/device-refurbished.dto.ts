@@ -14,7 +14,7 @@ export class DeviceRefurbishedDto {
   @RequiredOneOf(REFURBISHMENT_GRADES)
   grade!: RefurbishmentGrade;
 
-  /** Credit eligibility requires it (DESIGN.md section 2), so it is mandatory and never blank. */
+  /** Credit eligibility requires it (docs/methodology.md#cycle-rules), so it is mandatory and never blank. */
   @RequiredText(TEXT_LIMITS.identifier)
   erasureCertificateId!: string;
 

@@ -11,7 +11,7 @@ export class DeviceResoldDto {
   @RequiredText(TEXT_LIMITS.identifier)
   orderId!: string;
 
-  /** The resale channel (marketplace, shop...), free text: DESIGN.md does not enumerate it. */
+  /** The resale channel (marketplace, shop...): free text (docs/architecture.md#event-contract). */
   @RequiredText(TEXT_LIMITS.label)
   channel!: string;
 

@@ -4,8 +4,8 @@ import { CycleOutcome, CycleState } from './simulated-device';
 
 /**
  * The expected outcome of one cycle from the events it emitted (in time order), by the rules of
- * DESIGN.md section 2. Written here, apart from libs/lifecycle, so that a run of the pipeline is checked
- * against an independent statement of the rules rather than against itself.
+ * docs/methodology.md#cycle-rules. Written here, apart from libs/lifecycle, so that a run of the pipeline
+ * is checked against an independent statement of the rules rather than against itself.
  */
 export function expectedCycleOutcome(events: readonly AnyDeviceEvent[], workshop: Workshop): CycleOutcome {
   const returnedOrders = new Set<string>();

@@ -2,7 +2,7 @@ import { AnyDeviceEvent, DeviceCategory } from '@refurb/contracts';
 import { WorkshopCountry } from '../network/workshops';
 
 /**
- * What the pipeline should conclude about a cycle once it has every event (DESIGN.md section 2):
+ * What the pipeline should conclude about a cycle once it has every event (docs/methodology.md#cycle-rules):
  * - `credit-eligible`: collected, refurbished, and resold on an order that was not returned;
  * - `recycled`: ends with no credit;
  * - `returned`: every resale so far was returned (credit reversed, the device is back in stock);
