@@ -3,6 +3,12 @@ import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+const DEEP_LIB_IMPORT = {
+  group: ['@refurb/*/*', '!@refurb/*/testing', '!@refurb/*/testing/*'],
+  message:
+    "Import a lib through its index ('@refurb/<lib>'), or its test support through '@refurb/<lib>/testing'.",
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**', '**/*.js', '**/*.mjs'] },
   eslint.configs.recommended,
@@ -20,7 +26,46 @@ export default tseslint.config(
     },
   },
   {
+    // A lib is used through its index (and its test support through `testing/`): its files may move.
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [DEEP_LIB_IMPORT] }],
+    },
+  },
+  {
+    // The domain is plain TypeScript: no framework, no database, no broker (docs/conventions.md).
+    files: ['libs/{contracts,lifecycle,emissions,issuance}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            DEEP_LIB_IMPORT,
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'typeorm/*',
+                'kafkajs',
+                'pg',
+                '@refurb/*',
+                '!@refurb/contracts*',
+                '!@refurb/emissions*',
+                '!@refurb/lifecycle*',
+                '!@refurb/issuance*',
+              ],
+              message: 'Domain libs stay free of NestJS, TypeORM, Kafka, PostgreSQL and infrastructure libs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
-    rules: { '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-member-access': 'off' },
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
   },
 );

@@ -4,6 +4,6 @@ const base = require('./jest.base.config');
 module.exports = {
   ...base,
   displayName: 'unit',
-  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test/architecture'],
   testRegex: '\\.spec\\.ts$',
 };

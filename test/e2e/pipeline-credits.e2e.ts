@@ -7,6 +7,7 @@ import {
   ServiceProcess,
   ServiceSpec,
 } from '@refurb/local-stack';
+import { validImei } from '@refurb/contracts/testing';
 import {
   eventually,
   freePort,
@@ -17,7 +18,6 @@ import {
   readRange,
   TestDatabase,
   testKafkaBrokers,
-  validImei,
 } from '@refurb/testing';
 import { randomUUID } from 'node:crypto';
 

@@ -10,13 +10,15 @@ import {
   badInputCorpus,
   BadInputCase,
   DUPLICATE,
+  validDeviceEvents,
+} from '@refurb/contracts/testing';
+import {
   eventually,
   highWatermarks,
   KafkaTestClient,
   provisionAllTopics,
   readRange,
   TestDatabase,
-  validDeviceEvents,
 } from '@refurb/testing';
 import { Admin, KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';

@@ -13,6 +13,9 @@ import {
   corpusBodyBytes,
   CorpusOutcome,
   DUPLICATE,
+  validDeviceEvents,
+} from '@refurb/contracts/testing';
+import {
   endOffsets,
   eventually,
   highWatermarks,
@@ -22,7 +25,6 @@ import {
   readRange,
   SentMessage,
   TestDatabase,
-  validDeviceEvents,
 } from '@refurb/testing';
 import { Admin, KafkaMessage, Message, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';

@@ -5,18 +5,15 @@ import {
   validateDeviceEvent,
 } from '@refurb/contracts';
 import { migrateExclusively, openServiceDataSource, serviceDataSourceOptions } from '@refurb/database';
-import { KafkaCodec } from '@refurb/kafka/compression/kafka-codec';
+import { KafkaCodec } from '@refurb/kafka';
+import { RawDeviceEvent, validDeviceEvent, validDeviceEvents, validImei } from '@refurb/contracts/testing';
 import {
   eventually,
   highWatermarks,
   KafkaTestClient,
   provisionAllTopics,
-  RawDeviceEvent,
   testKafkaBrokers,
   TestDatabase,
-  validDeviceEvent,
-  validDeviceEvents,
-  validImei,
 } from '@refurb/testing';
 import { CompressionCodecs, CompressionTypes, Partitioners } from 'kafkajs';
 import { spawn } from 'node:child_process';

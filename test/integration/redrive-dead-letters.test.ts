@@ -9,6 +9,7 @@ import {
   TOPICS,
 } from '@refurb/contracts';
 import { migrateExclusively, openServiceDataSource, serviceDataSourceOptions } from '@refurb/database';
+import { validDeviceEvent, validImei } from '@refurb/contracts/testing';
 import {
   eventually,
   highWatermarks,
@@ -20,8 +21,6 @@ import {
   SentMessage,
   testKafkaBrokers,
   TestDatabase,
-  validDeviceEvent,
-  validImei,
 } from '@refurb/testing';
 import { KafkaMessage, Producer } from 'kafkajs';
 import { spawn } from 'node:child_process';

@@ -1,5 +1,11 @@
 import { MAX_EVENT_BYTES, RejectionCode } from '@refurb/contracts';
-import { ACCEPTED, BadInputCase, corpusBodyBytes, CorpusOutcome, expectedAtDoor } from '@refurb/testing';
+import {
+  ACCEPTED,
+  BadInputCase,
+  corpusBodyBytes,
+  CorpusOutcome,
+  expectedAtDoor,
+} from '@refurb/contracts/testing';
 import { GatewayErrorCode } from '../../apps/gateway/src/errors/gateway-error-code';
 
 /** What `POST /v1/events` must do with one corpus case. */

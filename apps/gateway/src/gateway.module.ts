@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { INPUT_TOPICS, TOPICS } from '@refurb/contracts';
 import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
 import { KafkaHealthIndicator, KafkaModule } from '@refurb/kafka';
-import { HealthModule } from '@refurb/runtime';
+import { HealthModule } from '@refurb/health';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { PartnerAuthenticator } from './auth/partner-authenticator.service';
 import { GatewayExceptionFilter } from './errors/gateway-exception.filter';

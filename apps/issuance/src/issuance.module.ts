@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@refurb/contracts';
 import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
 import { KafkaHealthIndicator, KafkaModule, OutboxModule } from '@refurb/kafka';
-import { HealthModule } from '@refurb/runtime';
+import { HealthModule } from '@refurb/health';
 import { CreditRecordsConsumer } from './credit-lines/credit-records.consumer';
 import { IssuanceEnv } from './issuance.env';
 import { ISSUANCE_HTTP_CONTROLLERS, ISSUANCE_OUTBOX_TABLE, ISSUANCE_PROVIDERS } from './issuance.providers';

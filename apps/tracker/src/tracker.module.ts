@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { INPUT_TOPICS, TOPICS } from '@refurb/contracts';
 import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
 import { KafkaHealthIndicator, KafkaModule, OutboxModule } from '@refurb/kafka';
-import { HealthModule } from '@refurb/runtime';
+import { HealthModule } from '@refurb/health';
 import { DeviceQueryService } from './devices/device-query.service';
 import { DevicesController } from './devices/devices.controller';
 import { DeviceEventsConsumer } from './ingest-device-events/device-events.consumer';

@@ -6,7 +6,7 @@ import {
   MAX_EVENT_BYTES,
   STRUCTURED_HEADERS,
 } from './cloud-event-codec';
-import { FIXTURE_NOW, rawDeviceEvents } from './raw-device-events.fixture';
+import { FIXTURE_NOW, rawDeviceEvents } from './testing/raw-device-events.fixture';
 import { RejectionCode } from './rejection';
 import { validateDeviceEvent } from './validate-device-event';
 

@@ -1,6 +1,6 @@
 import { canonicalJson } from './canonical-json';
 import { AnyDeviceEvent, DEVICE_EVENT_TYPES, DeviceEventType } from './device-event';
-import { FIXTURE_NOW, RawEvent, rawDeviceEvents } from './raw-device-events.fixture';
+import { FIXTURE_NOW, RawEvent, rawDeviceEvents } from './testing/raw-device-events.fixture';
 import { Rejection, RejectionCode } from './rejection';
 import {
   DEFAULT_MAX_CLOCK_SKEW_MS,

@@ -1,4 +1,4 @@
-import { DependencyHealth, HealthIndicator, probe } from '@refurb/runtime';
+import { DependencyHealth, HealthIndicator, probe } from '@refurb/health';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 

@@ -14,3 +14,5 @@ export * from './outbox/outbox.module';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.writer';
 export * from './dead-letter/dead-letter';
+export * from './compression/kafka-codec';
+export * from './compression/register-codecs';

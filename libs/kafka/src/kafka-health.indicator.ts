@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { DependencyHealth, HealthIndicator, probe } from '@refurb/runtime';
+import { DependencyHealth, HealthIndicator, probe } from '@refurb/health';
 import { Admin, Kafka } from 'kafkajs';
 import { KAFKA } from './kafka.tokens';
 

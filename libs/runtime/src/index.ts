@@ -1,4 +1,1 @@
 export * from './bootstrap-service';
-export * from './dependency-health';
-export * from './health.controller';
-export * from './health.module';

@@ -5,6 +5,4 @@ export * from './test-database';
 export * from './kafka-offsets';
 export * from './kafka-codecs';
 export * from './provision-test-topics';
-export * from './valid-device-events';
-export * from './bad-input-corpus';
 export * from './produce-each';

@@ -1,4 +1,4 @@
-import { registerCompressionCodecs } from '@refurb/kafka/compression/register-codecs';
+import { registerCompressionCodecs } from '@refurb/kafka';
 
 // Test clients build kafkajs directly; registering here lets them read snappy, LZ4 and zstd too.
 registerCompressionCodecs();

@@ -1,5 +1,5 @@
 import { DEVICE_EVENT_TYPES, DeviceEventType, TOPICS } from '@refurb/contracts';
-import { FIXTURE_NOW, rawDeviceEvents } from '@refurb/contracts/raw-device-events.fixture';
+import { FIXTURE_NOW, rawDeviceEvents } from '@refurb/contracts/testing/raw-device-events.fixture';
 import { AuthenticatedPartner } from '../partner-keys/partner';
 import { admitPartnerEvents } from './admit-partner-events';
 

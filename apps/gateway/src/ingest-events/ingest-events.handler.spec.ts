@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@refurb/config';
 import { STRUCTURED_HEADERS, TOPICS } from '@refurb/contracts';
-import { FIXTURE_NOW, rawDeviceEvents } from '@refurb/contracts/raw-device-events.fixture';
+import { FIXTURE_NOW, rawDeviceEvents } from '@refurb/contracts/testing/raw-device-events.fixture';
 import { KafkaProducerService } from '@refurb/kafka';
 import { Message } from 'kafkajs';
 import { GatewayErrorCode } from '../errors/gateway-error-code';

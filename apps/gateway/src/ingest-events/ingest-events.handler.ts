@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AnyDeviceEvent, encodeStructured, STRUCTURED_HEADERS, TOPIC_BY_EVENT_TYPE } from '@refurb/contracts';
 import { KafkaProducerService } from '@refurb/kafka';
-import { withTimeout } from '@refurb/runtime';
+import { withTimeout } from '@refurb/health';
 import { Message } from 'kafkajs';
 import { GatewayErrorCode } from '../errors/gateway-error-code';
 import { GatewayException } from '../errors/gateway.exception';

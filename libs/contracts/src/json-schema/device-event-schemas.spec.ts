@@ -1,10 +1,10 @@
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACCEPTED, badInputCorpus, corpusBodyBytes, DUPLICATE } from '@refurb/testing/bad-input-corpus';
-import { validDeviceEvents } from '@refurb/testing/valid-device-events';
+import { ACCEPTED, badInputCorpus, corpusBodyBytes, DUPLICATE } from '../testing/bad-input-corpus';
+import { validDeviceEvents } from '../testing/valid-device-events';
 import { DEVICE_EVENT_TYPES, DeviceEventType } from '../device-event';
-import { FIXTURE_NOW, rawDeviceEvents } from '../raw-device-events.fixture';
+import { FIXTURE_NOW, rawDeviceEvents } from '../testing/raw-device-events.fixture';
 import {
   deviceEventSchema,
   deviceEventSchemaFiles,

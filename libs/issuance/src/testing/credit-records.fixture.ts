@@ -8,9 +8,7 @@ import {
   PartName,
   TransportLeg,
 } from '@refurb/contracts';
-import { computeAvoidedEmissions } from '@refurb/emissions/avoided-emissions';
-import { DEFAULT_FACTOR_SET } from '@refurb/emissions/default-factor-set';
-import { FactorSet } from '@refurb/emissions/factor-set';
+import { computeAvoidedEmissions, DEFAULT_FACTOR_SET, FactorSet } from '@refurb/emissions';
 import { createHash } from 'node:crypto';
 
 /** A valid IMEI device id, distinct for each `n` under one `prefix` (up to 6 digits). */

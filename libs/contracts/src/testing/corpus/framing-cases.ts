@@ -1,4 +1,4 @@
-import { MAX_EVENT_BYTES, RejectionCode } from '@refurb/contracts';
+import { MAX_EVENT_BYTES, RejectionCode } from '../..';
 import { set } from './case-builders';
 import { CaseSpec, Template } from './corpus-case';
 

@@ -1,4 +1,4 @@
-import { RejectionCode } from '@refurb/contracts';
+import { RejectionCode } from '../..';
 import { validImei } from '../valid-device-events';
 import { remove, set } from './case-builders';
 import { CaseSpec } from './corpus-case';

@@ -1,4 +1,4 @@
-import { RejectionCode } from '@refurb/contracts';
+import { RejectionCode } from '../..';
 import { remove, set } from './case-builders';
 import { Change, CaseSpec } from './corpus-case';
 

@@ -1,5 +1,5 @@
-import { appendLuhnCheckDigit, DEVICE_EVENT_TYPES, DeviceEventType } from '@refurb/contracts';
-import { RawEvent, rawDeviceEvents } from '@refurb/contracts/raw-device-events.fixture';
+import { appendLuhnCheckDigit, DEVICE_EVENT_TYPES, DeviceEventType } from '..';
+import { RawEvent, rawDeviceEvents } from './raw-device-events.fixture';
 
 /** A raw event as a partner sends it: any JSON object with an id, a known type and object data. */
 export type RawDeviceEvent = RawEvent & { id: string; type: DeviceEventType };

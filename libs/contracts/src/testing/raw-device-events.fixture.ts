@@ -1,4 +1,4 @@
-import { DeviceEventType } from './device-event';
+import { DeviceEventType } from '../device-event';
 
 /**
  * Realistic raw events as partners send them (before normalisation), one per type, all valid at

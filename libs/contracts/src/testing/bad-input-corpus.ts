@@ -1,4 +1,4 @@
-import { STRUCTURED_CONTENT_TYPE, TOPIC_BY_EVENT_TYPE } from '@refurb/contracts';
+import { STRUCTURED_CONTENT_TYPE, TOPIC_BY_EVENT_TYPE } from '..';
 import { dataCases, deviceIdCases } from './corpus/data-cases';
 import { envelopeCases } from './corpus/envelope-cases';
 import { framingCases } from './corpus/framing-cases';

@@ -1,4 +1,4 @@
-import { RejectionCode } from '@refurb/contracts';
+import { RejectionCode } from '../..';
 import { deeplyNested, set } from './case-builders';
 import { ACCEPTED, CaseSpec, Template } from './corpus-case';
 

@@ -1,4 +1,4 @@
-import { DeviceEventType, InputTopic, RejectionCode } from '@refurb/contracts';
+import { DeviceEventType, InputTopic, RejectionCode } from '../..';
 import { RawDeviceEvent } from '../valid-device-events';
 
 /** The event is stored: the door lets it through and the tracker records it. */

@@ -1,4 +1,4 @@
-import { decodeCloudEvent, validateDeviceEvent } from '@refurb/contracts';
+import { decodeCloudEvent, validateDeviceEvent } from '..';
 import {
   ACCEPTED,
   badInputCorpus,

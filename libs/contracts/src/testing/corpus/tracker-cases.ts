@@ -1,4 +1,4 @@
-import { RejectionCode } from '@refurb/contracts';
+import { RejectionCode } from '../..';
 import { RawDeviceEvent } from '../valid-device-events';
 import { ACCEPTED, CaseSpec, DUPLICATE, Template } from './corpus-case';
 

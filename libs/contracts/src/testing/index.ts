@@ -1,0 +1,3 @@
+export * from './bad-input-corpus';
+export * from './raw-device-events.fixture';
+export * from './valid-device-events';

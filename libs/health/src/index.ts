@@ -1,0 +1,3 @@
+export * from './dependency-health';
+export * from './health.controller';
+export * from './health.module';
