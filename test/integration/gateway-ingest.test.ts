@@ -1,35 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfig } from '@refurb/config';
 import { appendLuhnCheckDigit, TOPICS } from '@refurb/contracts';
 import { issueApiKey } from '@refurb/auth';
 import { KafkaProducerService } from '@refurb/kafka';
-import { eventually, freePort, KafkaTestClient, TestDatabase, testKafkaBrokers } from '@refurb/testing';
+import { eventually, KafkaTestClient, TestDatabase } from '@refurb/testing';
 import { KafkaMessage } from 'kafkajs';
-import { createGatewayApp } from '../../apps/gateway/src/create-gateway-app';
-import { GatewayEnv } from '../../apps/gateway/src/gateway.env';
-import { PartnerKeysService } from '../../apps/gateway/src/partner-keys/partner-keys.service';
+import { InProcessGateway as Gateway, startGateway } from '../support/in-process-gateway';
 
 type Json = Record<string, unknown>;
-
-interface Gateway {
-  app: NestExpressApplication;
-  url: string;
-  partners: PartnerKeysService;
-}
-
-async function startGateway(database: TestDatabase, env: Record<string, string> = {}): Promise<Gateway> {
-  const port = await freePort();
-  const config = loadConfig(GatewayEnv, {
-    DATABASE_URL: database.url,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    GATEWAY_PORT: String(port),
-    ...env,
-  });
-  const app = await createGatewayApp(config, { logger: ['error'] });
-  await app.listen(port, '127.0.0.1');
-  return { app, url: `http://127.0.0.1:${port}`, partners: app.get(PartnerKeysService) };
-}
 
 function randomImei(): string {
   const payload = Array.from({ length: 14 }, () => randomInt(10)).join('');

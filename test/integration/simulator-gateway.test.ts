@@ -1,5 +1,3 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfig } from '@refurb/config';
 import { INPUT_TOPICS } from '@refurb/contracts';
 import { PartnerRole, sendToGateway, Simulation, SimulatorException } from '@refurb/simulator';
 import {
@@ -9,41 +7,27 @@ import {
   provisionAllTopics,
   readRange,
   TestDatabase,
-  testKafkaBrokers,
 } from '@refurb/testing';
 import { Admin } from 'kafkajs';
-import { createGatewayApp } from '../../apps/gateway/src/create-gateway-app';
-import { GatewayEnv } from '../../apps/gateway/src/gateway.env';
-import { PartnerKeysService } from '../../apps/gateway/src/partner-keys/partner-keys.service';
+import { InProcessGateway, startGateway } from '../support/in-process-gateway';
 
 /** A fixed window keeps the scenario the same on every run (it is in the past whenever the test runs). */
 const UNTIL = '2026-11-01T00:00:00Z';
 
-interface Gateway {
-  app: NestExpressApplication;
-  url: string;
+interface Gateway extends InProcessGateway {
   keys: Record<PartnerRole, string>;
 }
 
 /** The demo partners of each role, as seeded for local runs, each with a fresh key. */
-async function startGateway(database: TestDatabase, env: Record<string, string>): Promise<Gateway> {
-  const port = await freePort();
-  const config = loadConfig(GatewayEnv, {
-    DATABASE_URL: database.url,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    GATEWAY_PORT: String(port),
-    ...env,
-  });
-  const app = await createGatewayApp(config, { logger: ['error'] });
-  await app.listen(port, '127.0.0.1');
-  const partners = app.get(PartnerKeysService);
-  await partners.seedDemoPartners();
+async function startSeededGateway(database: TestDatabase, env: Record<string, string>): Promise<Gateway> {
+  const gateway = await startGateway(database, env);
+  await gateway.partners.seedDemoPartners();
   const keys = {
-    collection: (await partners.createKey('rebox-fr', 'simulator-test')).apiKey,
-    workshop: (await partners.createKey('atelier-lyon', 'simulator-test')).apiKey,
-    resale: (await partners.createKey('backmarket-fr', 'simulator-test')).apiKey,
+    collection: (await gateway.partners.createKey('rebox-fr', 'simulator-test')).apiKey,
+    workshop: (await gateway.partners.createKey('atelier-lyon', 'simulator-test')).apiKey,
+    resale: (await gateway.partners.createKey('backmarket-fr', 'simulator-test')).apiKey,
   };
-  return { app, url: `http://127.0.0.1:${port}`, keys };
+  return { ...gateway, keys };
 }
 
 describe('simulator gateway sink against the gateway on real Kafka and PostgreSQL', () => {
@@ -58,7 +42,7 @@ describe('simulator gateway sink against the gateway on real Kafka and PostgreSQ
     await admin.connect();
     database = await TestDatabase.create('simulator_gateway');
     // A small bucket, so that the run meets 429s and has to honour Retry-After.
-    gateway = await startGateway(database, {
+    gateway = await startSeededGateway(database, {
       GATEWAY_RATE_LIMIT_EVENTS_PER_SECOND: '40',
       GATEWAY_RATE_LIMIT_BURST: '120',
     });

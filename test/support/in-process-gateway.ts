@@ -1,9 +1,10 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@refurb/config';
 import { freePort, TestDatabase, testKafkaBrokers } from '@refurb/testing';
-import { createGatewayApp } from '../../apps/gateway/src/create-gateway-app';
+import { bootstrapService } from '@refurb/runtime';
 import { GatewayEnv } from '../../apps/gateway/src/gateway.env';
 import { PartnerKeysService } from '../../apps/gateway/src/partner-keys/partner-keys.service';
+import { gatewayService } from '../../apps/gateway/src/service-definition';
 
 export interface InProcessGateway {
   app: NestExpressApplication;
@@ -24,8 +25,7 @@ export async function startGateway(
     GATEWAY_PORT: String(port),
     ...overrides,
   });
-  const app = await createGatewayApp(env, { logger: ['error'] });
-  await app.listen(port, '127.0.0.1');
+  const app = await bootstrapService({ ...gatewayService(env), logLevels: ['error'] });
   return {
     app,
     url: `http://127.0.0.1:${port}`,

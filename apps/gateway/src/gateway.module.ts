@@ -19,7 +19,7 @@ import { EventRateLimiter } from './rate-limit/event-rate-limiter.service';
 
 /**
  * HTTP front door for partners that cannot produce to Kafka themselves. Build the application with
- * createGatewayApp: the events route reads its own body, which needs Nest's default parser off.
+ * gatewayService: the events route reads its own body, which needs Nest's default parser off.
  */
 @Module({})
 export class GatewayModule implements NestModule {

@@ -1,5 +1,6 @@
-import { DynamicModule, INestApplication, Logger, LogLevel, Type } from '@nestjs/common';
+import { DynamicModule, Logger, LogLevel, NestApplicationOptions, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import {
   ConsumerState,
   KAFKA,
@@ -21,6 +22,12 @@ export interface ServiceDefinition {
    */
   consumer?: Omit<KafkaBatchServerOptions, 'kafka' | 'dataSource' | 'onBatchCommitted' | 'onStatusChange'>;
   logLevels?: LogLevel[];
+  /** Options Nest creates the application with, e.g. `bodyParser: false` for a service that reads its own bodies. */
+  applicationOptions?: Omit<NestApplicationOptions, 'logger'>;
+  /** Runs before Nest initialises the application: middleware, OpenAPI documents, Express settings. */
+  configure?: (app: NestExpressApplication) => void;
+  /** Routes worth naming in the ready line, besides `GET /health`. */
+  routes?: readonly string[];
 }
 
 /**
@@ -28,11 +35,15 @@ export interface ServiceDefinition {
  * joins its group, then HTTP. On SIGTERM/SIGINT Nest closes the consumer first (the batch in flight
  * finishes, the group is left) and the database connection last.
  */
-export async function bootstrapService(definition: ServiceDefinition): Promise<INestApplication> {
+export async function bootstrapService(definition: ServiceDefinition): Promise<NestExpressApplication> {
   const logger = new Logger(definition.name);
-  const app = await NestFactory.create(definition.module, {
+  const app = await NestFactory.create<NestExpressApplication>(definition.module, {
+    ...definition.applicationOptions,
     logger: definition.logLevels ?? ['error', 'warn', 'log'],
   });
+  // Advertising the framework helps no client and helps attackers pick exploits.
+  app.disable('x-powered-by');
+  definition.configure?.(app);
   app.enableShutdownHooks();
   await app.init();
   if (definition.consumer) {
@@ -50,7 +61,8 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
     await app.startAllMicroservices();
   }
   await app.listen(definition.port);
-  logger.log(`${definition.name} ready on http://127.0.0.1:${definition.port} (GET /health)`);
+  const routes = ['GET /health', ...(definition.routes ?? [])].join(', ');
+  logger.log(`${definition.name} ready on http://127.0.0.1:${definition.port} (${routes})`);
   return app;
 }
 
