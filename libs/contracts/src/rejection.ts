@@ -1,3 +1,5 @@
+import { CodedError } from './coded-error';
+
 /**
  * Stable catalogue of reasons an incoming event is refused. The strings are part of the contract:
  * they are written to the dead-letter topic and matched by operators' tooling, so never rename one.
@@ -66,14 +68,8 @@ export function isRejectionCode(value: unknown): value is RejectionCode {
 }
 
 /** For callers that prefer throwing; the library itself returns results for every expected failure. */
-export class EventRejectedError extends Error {
-  override readonly name = 'EventRejectedError';
-
+export class EventRejectedError extends CodedError<RejectionCode> {
   constructor(readonly rejection: Rejection) {
-    super(`${rejection.code}: ${rejection.message}`);
-  }
-
-  get code(): RejectionCode {
-    return this.rejection.code;
+    super(rejection.code, `${rejection.code}: ${rejection.message}`);
   }
 }
