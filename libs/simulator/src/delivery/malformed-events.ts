@@ -1,5 +1,5 @@
 import { AnyDeviceEvent, canonicalJson, DeviceEventType, RejectionCode } from '@refurb/contracts';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@refurb/lifecycle/testing/seeded-random';
 import { PartnerRole, ROLE_BY_EVENT_TYPE } from './partner-role';
 
 type Json = Record<string, unknown>;
