@@ -1,11 +1,11 @@
 import { BatchSnapshot } from './batch-snapshot';
 import { BatchState } from './batch-state';
 
-export const BATCH_TRANSITION_SOURCE = 'refurb-ledger/issuance';
+const BATCH_TRANSITION_SOURCE = 'refurb-ledger/issuance';
 
 export type BatchTransitionState = Exclude<BatchState, 'open'>;
 
-export const BATCH_TRANSITION_TYPES = {
+const BATCH_TRANSITION_TYPES = {
   closed: 'credits.batch.closed',
   verified: 'credits.batch.verified',
   issued: 'credits.batch.issued',

@@ -52,7 +52,7 @@ export function admitMessages(messages: readonly ConsumedMessage[], now: Date): 
   return { admitted: [...admitted.values()], refused };
 }
 
-export function eventHash(event: AnyDeviceEvent): string {
+function eventHash(event: AnyDeviceEvent): string {
   return createHash('sha256').update(canonicalJson(event)).digest('hex');
 }
 

@@ -50,7 +50,7 @@ function setDeviceId(copy: Json, deviceId: string): string {
  * Ways partners get deliveries wrong, each refused by validation with one known code (the first rule
  * that fails decides, and each corruption breaks exactly one rule).
  */
-export const MALFORMED_SPECS = {
+const MALFORMED_SPECS = {
   /** The upload was cut off mid-body. */
   'bad-json': {
     expectedCode: RejectionCode.MALFORMED_JSON,
