@@ -33,7 +33,10 @@ export const RejectionCode = {
   TIME_TOO_OLD: 'EVENT.TIME_TOO_OLD',
   UNKNOWN_CATEGORY: 'EVENT.UNKNOWN_CATEGORY',
   UNKNOWN_PART: 'EVENT.UNKNOWN_PART',
-  /** Decided by the tracker, the first place where a repair's category is known. */
+  /**
+   * Never sent by the ledger, only returned by checkPartsInCategory: a repair carries no category, so the
+   * event is accepted and the tracker flags its cycle instead (CYCLE.PART_NOT_IN_CATEGORY, no credit).
+   */
   PART_NOT_IN_CATEGORY: 'EVENT.PART_NOT_IN_CATEGORY',
   INVALID_TRANSPORT: 'EVENT.INVALID_TRANSPORT',
   INVALID_COUNTRY: 'EVENT.INVALID_COUNTRY',
