@@ -1,3 +1,5 @@
+import { CodedError } from '@refurb/contracts';
+
 /** Expected failures of the issuance use cases; mapped to HTTP in one place (IssuanceExceptionFilter). */
 export const ISSUANCE_ERROR_CODES = [
   'ISSUANCE.BATCH_NOT_FOUND',
@@ -11,13 +13,8 @@ export const ISSUANCE_ERROR_CODES = [
 ] as const;
 export type IssuanceErrorCode = (typeof ISSUANCE_ERROR_CODES)[number];
 
-export class IssuanceException extends Error {
-  override readonly name = 'IssuanceException';
-
-  constructor(
-    readonly code: IssuanceErrorCode,
-    message: string,
-  ) {
-    super(`${code}: ${message}`);
+export class IssuanceException extends CodedError<IssuanceErrorCode> {
+  constructor(code: IssuanceErrorCode, message: string) {
+    super(code, `${code}: ${message}`);
   }
 }

@@ -34,7 +34,7 @@ export function parseApiKey(apiKey: string): ParsedApiKey | undefined {
   return match ? { keyId: match[1], secret: match[2] } : undefined;
 }
 
-export function hashSecret(secret: string): string {
+function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 

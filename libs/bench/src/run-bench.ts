@@ -11,7 +11,7 @@ import {
   ServiceProcess,
   ServiceSpec,
 } from '@refurb/local-stack';
-import { Delivery, ProgressBar, sendToKafka, Simulation } from '@refurb/simulator';
+import { Delivery, devicesForDeliveries, ProgressBar, sendToKafka, Simulation } from '@refurb/simulator';
 import { Admin } from 'kafkajs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -32,12 +32,6 @@ function* firstDeliveries(simulation: Simulation, count: number): Generator<Deli
     if (taken++ >= count) return;
     yield delivery;
   }
-}
-
-/** Devices needed for `events` deliveries, from the funnel of a small sample of the same simulation. */
-function devicesFor(events: number, seed: number): number {
-  const sample = new Simulation({ seed, devices: 2000 }).summary();
-  return Math.min(1_000_000, Math.ceil((events / sample.deliveries) * 2000 * 1.05) + 10);
 }
 
 async function query<T extends object>(databaseUrl: string, sql: string): Promise<T[]> {
@@ -106,7 +100,7 @@ async function main(): Promise<void> {
   await admin.connect();
   const services: ServiceProcess[] = [];
   try {
-    const devices = devicesFor(events, seed);
+    const devices = devicesForDeliveries(events, { seed });
     const simulation = new Simulation({ seed, devices });
     log(
       `Preloading ${events.toLocaleString('en-US')} events (${devices.toLocaleString('en-US')} devices) into Kafka ${brokers}`,
@@ -166,7 +160,7 @@ async function main(): Promise<void> {
     const sentAt = new Map<string, number>();
     const latencySimulation = new Simulation({
       seed: seed + 1,
-      devices: devicesFor(latencyRate * latencySeconds, seed + 1),
+      devices: devicesForDeliveries(latencyRate * latencySeconds, { seed: seed + 1 }),
     });
     const phaseStart = new Date();
     const steady = await sendToKafka(firstDeliveries(latencySimulation, latencyRate * latencySeconds), {

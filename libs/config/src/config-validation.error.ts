@@ -1,3 +1,5 @@
+import { CodedError } from '@refurb/contracts';
+
 /** One environment variable that failed validation, named so an operator can fix it. */
 export interface InvalidVariable {
   variable: string;
@@ -6,16 +8,14 @@ export interface InvalidVariable {
 }
 
 /** Thrown at boot when the environment is invalid; the message names every bad variable. */
-export class ConfigValidationError extends Error {
-  readonly code = 'CONFIG.INVALID_ENVIRONMENT';
-
+export class ConfigValidationError extends CodedError<'CONFIG.INVALID_ENVIRONMENT'> {
   constructor(readonly invalid: InvalidVariable[]) {
     super(
+      'CONFIG.INVALID_ENVIRONMENT',
       'Invalid environment configuration:\n' +
         invalid
           .map((v) => `  - ${v.variable}=${JSON.stringify(v.value ?? null)}: ${v.problems.join('; ')}`)
           .join('\n'),
     );
-    this.name = 'ConfigValidationError';
   }
 }

@@ -23,8 +23,9 @@ export function partExistsIn(category: DeviceCategory, part: PartName): boolean 
 }
 
 /**
- * A repair event carries no category, so this runs where the cycle's category is known (the tracker).
- * The first offending part, in the order given, names the rejection.
+ * For a caller that knows the category: a repair event carries none, so neither door runs this, and the
+ * tracker does not refuse the event either (it flags the cycle, CYCLE.PART_NOT_IN_CATEGORY). The first
+ * offending part, in the order given, names the rejection.
  */
 export function checkPartsInCategory(
   category: DeviceCategory,

@@ -1,6 +1,7 @@
 export * from './device-category';
 export * from './device-event';
 export * from './topics';
+export * from './coded-error';
 export * from './rejection';
 export * from './luhn';
 export * from './device-id';

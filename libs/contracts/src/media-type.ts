@@ -1,5 +1,4 @@
 export const STRUCTURED_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
-export const JSON_CONTENT_TYPE = 'application/json';
 
 interface MediaType {
   /** `type/subtype`, lower-cased. */

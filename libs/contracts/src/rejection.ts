@@ -1,3 +1,5 @@
+import { CodedError } from './coded-error';
+
 /**
  * Stable catalogue of reasons an incoming event is refused. The strings are part of the contract:
  * they are written to the dead-letter topic and matched by operators' tooling, so never rename one.
@@ -31,7 +33,10 @@ export const RejectionCode = {
   TIME_TOO_OLD: 'EVENT.TIME_TOO_OLD',
   UNKNOWN_CATEGORY: 'EVENT.UNKNOWN_CATEGORY',
   UNKNOWN_PART: 'EVENT.UNKNOWN_PART',
-  /** Decided by the tracker, the first place where a repair's category is known. */
+  /**
+   * Never sent by the ledger, only returned by checkPartsInCategory: a repair carries no category, so the
+   * event is accepted and the tracker flags its cycle instead (CYCLE.PART_NOT_IN_CATEGORY, no credit).
+   */
   PART_NOT_IN_CATEGORY: 'EVENT.PART_NOT_IN_CATEGORY',
   INVALID_TRANSPORT: 'EVENT.INVALID_TRANSPORT',
   INVALID_COUNTRY: 'EVENT.INVALID_COUNTRY',
@@ -66,14 +71,8 @@ export function isRejectionCode(value: unknown): value is RejectionCode {
 }
 
 /** For callers that prefer throwing; the library itself returns results for every expected failure. */
-export class EventRejectedError extends Error {
-  override readonly name = 'EventRejectedError';
-
+export class EventRejectedError extends CodedError<RejectionCode> {
   constructor(readonly rejection: Rejection) {
-    super(`${rejection.code}: ${rejection.message}`);
-  }
-
-  get code(): RejectionCode {
-    return this.rejection.code;
+    super(rejection.code, `${rejection.code}: ${rejection.message}`);
   }
 }

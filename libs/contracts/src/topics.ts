@@ -10,7 +10,6 @@ export const TOPICS = {
   credited: 'devices.credited.v1',
   batches: 'credits.batches.v1',
 } as const;
-export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
 /**
  * A dead letter carries a whole input message plus its reason headers, so the dead-letter topic must take

@@ -4,20 +4,20 @@ const DUPLICATE_DATABASE = '42P04';
 const UNIQUE_VIOLATION = '23505';
 
 /** The database name a postgres:// URL points at. */
-export function databaseNameOf(url: string): string {
+function databaseNameOf(url: string): string {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
   if (!name) throw new Error(`DATABASE_URL names no database: ${redactUrl(url)}`);
   return name;
 }
 
 /** The same server, connected to its `postgres` maintenance database. */
-export function maintenanceUrlOf(url: string): string {
+function maintenanceUrlOf(url: string): string {
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
   return maintenance.toString();
 }
 
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
   return parsed.toString();
@@ -54,6 +54,6 @@ export async function dropDatabase(url: string): Promise<void> {
   }
 }
 
-export function quoteIdentifier(identifier: string): string {
+function quoteIdentifier(identifier: string): string {
   return `"${identifier.replace(/"/g, '""')}"`;
 }

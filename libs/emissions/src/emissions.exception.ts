@@ -1,3 +1,5 @@
+import { CodedError } from '@refurb/contracts';
+
 /** Dotted codes the consumer layer maps to dead-letter, retry or ignore (docs/conventions.md#error-codes). */
 export const EMISSIONS_ERROR_CODES = [
   'EMISSIONS.INVALID_FACTOR_SET',
@@ -8,14 +10,9 @@ export const EMISSIONS_ERROR_CODES = [
 ] as const;
 export type EmissionsErrorCode = (typeof EMISSIONS_ERROR_CODES)[number];
 
-export class EmissionsException extends Error {
-  override readonly name = 'EmissionsException';
-
-  constructor(
-    readonly code: EmissionsErrorCode,
-    message: string,
-  ) {
-    super(`${code}: ${message}`);
+export class EmissionsException extends CodedError<EmissionsErrorCode> {
+  constructor(code: EmissionsErrorCode, message: string) {
+    super(code, `${code}: ${message}`);
   }
 }
 

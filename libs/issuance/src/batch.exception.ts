@@ -1,3 +1,5 @@
+import { CodedError } from '@refurb/contracts';
+
 /** Dotted codes the consumer and API layers map to responses (docs/conventions.md#error-codes). */
 export const BATCH_ERROR_CODES = [
   'BATCH.INVALID_TRANSITION',
@@ -9,13 +11,8 @@ export const BATCH_ERROR_CODES = [
 ] as const;
 export type BatchErrorCode = (typeof BATCH_ERROR_CODES)[number];
 
-export class BatchException extends Error {
-  override readonly name = 'BatchException';
-
-  constructor(
-    readonly code: BatchErrorCode,
-    message: string,
-  ) {
-    super(`${code}: ${message}`);
+export class BatchException extends CodedError<BatchErrorCode> {
+  constructor(code: BatchErrorCode, message: string) {
+    super(code, `${code}: ${message}`);
   }
 }

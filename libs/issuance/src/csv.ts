@@ -2,7 +2,7 @@
  * RFC 4180 CSV with one extension: a record whose first character is `#` is a comment (metadata), so
  * a field starting with `#` is always quoted. Lines end with CRLF, as the RFC says.
  */
-export const CSV_EOL = '\r\n';
+const CSV_EOL = '\r\n';
 
 export type CsvValue = string | number | null;
 

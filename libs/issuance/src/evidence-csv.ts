@@ -7,7 +7,7 @@ import { csvRecord, CsvSyntaxError, parseCsv } from './csv';
  * the rows the totals the ledger claims, so a verifier can reproduce them from the file alone
  * (apps/issuance/verifier/recompute-batch-from-csv.mjs does).
  */
-export const EVIDENCE_CSV_FORMAT = 'refurb-ledger/evidence-csv/1';
+const EVIDENCE_CSV_FORMAT = 'refurb-ledger/evidence-csv/1';
 
 export const EVIDENCE_CSV_COLUMNS = [
   'change_id',
@@ -44,7 +44,7 @@ export const EVIDENCE_CSV_COLUMNS = [
 ] as const;
 export type EvidenceCsvColumn = (typeof EVIDENCE_CSV_COLUMNS)[number];
 
-export const CLOSING_FORMULA =
+const CLOSING_FORMULA =
   'gross_g = sum(line_avoided_g); discount_g = ceil(max(gross_g, 0) * discount_bp / 10000); ' +
   'net_g = gross_g - discount_g + carried_in_g; credits = max(floor(net_g / 1000000), 0); ' +
   'carried_out_g = net_g - credits * 1000000';

@@ -16,3 +16,4 @@ export * from './outbox/outbox.writer';
 export * from './dead-letter/dead-letter';
 export * from './compression/kafka-codec';
 export * from './compression/register-codecs';
+export * from './kafka-tables';

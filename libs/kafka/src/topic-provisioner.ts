@@ -14,7 +14,7 @@ function configEntries(topic: string) {
   return [...KEEP_FOREVER, { name: 'max.message.bytes', value: String(DEAD_LETTER_MAX_MESSAGE_BYTES) }];
 }
 
-export function topicConfigs(topics: readonly string[], layout: TopicLayout): ITopicConfig[] {
+function topicConfigs(topics: readonly string[], layout: TopicLayout): ITopicConfig[] {
   return topics.map((topic) => ({
     topic,
     numPartitions: layout.partitions,

@@ -16,6 +16,3 @@ export type CycleAnomaly =
     }
   | { code: 'CYCLE.RETURN_WITHOUT_RESALE'; eventId: string; orderId: string }
   | { code: 'CYCLE.RETURN_BEFORE_RESALE'; eventId: string; resaleEventId: string; orderId: string };
-
-export type CycleConflictCode = CycleConflict['code'];
-export type CycleAnomalyCode = CycleAnomaly['code'];

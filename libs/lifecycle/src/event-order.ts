@@ -24,12 +24,12 @@ const TYPE_PRECEDENCE: Readonly<Record<DeviceEventType, number>> = {
 };
 
 /** Code-unit order: locale-independent, so every machine sorts ids the same way. */
-export function compareIds(a: string, b: string): number {
+function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Event order used everywhere: occurrence time, then type precedence, then event id. */
-export function compareTimedEvents(a: TimedEvent, b: TimedEvent): number {
+function compareTimedEvents(a: TimedEvent, b: TimedEvent): number {
   return (
     a.at - b.at ||
     TYPE_PRECEDENCE[a.event.type] - TYPE_PRECEDENCE[b.event.type] ||

@@ -6,7 +6,7 @@ export interface LocalStackOptions {
   log?: (line: string) => void;
 }
 
-export const SERVICES: readonly ServiceSpec[] = [
+const SERVICES: readonly ServiceSpec[] = [
   { name: 'gateway', port: 3000 },
   { name: 'tracker', port: 3001 },
   { name: 'issuance', port: 3002 },

@@ -1,11 +1,9 @@
 import { spawn } from 'node:child_process';
+import { CodedError } from '@refurb/contracts';
 
-export class CommandFailedError extends Error {
-  readonly code = 'LOCAL_STACK.COMMAND_FAILED';
-
+export class CommandFailedError extends CodedError<'LOCAL_STACK.COMMAND_FAILED'> {
   constructor(command: string, exitCode: number | null, output: string) {
-    super(`${command} exited with ${exitCode}:\n${output.slice(-4000)}`);
-    this.name = 'CommandFailedError';
+    super('LOCAL_STACK.COMMAND_FAILED', `${command} exited with ${exitCode}:\n${output.slice(-4000)}`);
   }
 }
 

@@ -15,7 +15,7 @@ export interface ServiceSpec {
  * a service's live data is bounded by its transaction size, so a fixed heap keeps each service's
  * resident memory under 300 MB at the cost of more frequent collection. docker/Dockerfile sets the same.
  */
-export const SERVICE_HEAP_OPTION = '--max-old-space-size=192';
+const SERVICE_HEAP_OPTION = '--max-old-space-size=192';
 
 /** Where `npm run build` puts a service's entry point (dist/apps/<name>/src/main.js). */
 export function builtEntryPoint(name: ServiceSpec['name']): string {

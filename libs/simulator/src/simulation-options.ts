@@ -22,7 +22,7 @@ export interface FunnelRates {
   secondLife: number;
 }
 
-export const DEFAULT_RATES: Readonly<FunnelRates> = {
+const DEFAULT_RATES: Readonly<FunnelRates> = {
   refurbishable: 0.7,
   returns: 0.04,
   resoldAfterReturn: 0.6,
@@ -56,7 +56,7 @@ export interface ResolvedSimulationOptions {
 
 /** IMEI serial numbers (6 digits) are what bounds the number of distinct devices. */
 export const MAX_DEVICES = 1_000_000;
-export const DEFAULT_DAYS = 365;
+const DEFAULT_DAYS = 365;
 
 function invalid(message: string): SimulatorException {
   return new SimulatorException(SimulatorErrorCode.INVALID_OPTION, message);

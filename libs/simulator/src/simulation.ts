@@ -76,8 +76,3 @@ export class Simulation {
     return planDeliveries(device, this.options.seed, this.options.rates);
   }
 }
-
-/** Shorthand for `new Simulation(options)`. */
-export function createSimulation(options: SimulationOptions, now?: Date): Simulation {
-  return new Simulation(options, now);
-}

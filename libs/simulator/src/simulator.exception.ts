@@ -1,3 +1,5 @@
+import { CodedError } from '@refurb/contracts';
+
 /** Dotted codes of the simulator's failures (docs/conventions.md#error-codes). */
 export const SimulatorErrorCode = {
   /** An option is out of range; the message names it. */
@@ -11,14 +13,8 @@ export const SimulatorErrorCode = {
 } as const;
 export type SimulatorErrorCode = (typeof SimulatorErrorCode)[keyof typeof SimulatorErrorCode];
 
-export class SimulatorException extends Error {
-  override readonly name = 'SimulatorException';
-
-  constructor(
-    readonly code: SimulatorErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${code}: ${message}`, options);
+export class SimulatorException extends CodedError<SimulatorErrorCode> {
+  constructor(code: SimulatorErrorCode, message: string, options?: ErrorOptions) {
+    super(code, `${code}: ${message}`, options);
   }
 }

@@ -5,7 +5,7 @@ import { dropDatabase, ensureDatabaseExists } from '@refurb/database';
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432';
 
 /** The PostgreSQL server tests use: TEST_DATABASE_SERVER, or the local default. */
-export function testDatabaseServer(): string {
+function testDatabaseServer(): string {
   return process.env.TEST_DATABASE_SERVER ?? DEFAULT_SERVER;
 }
 

@@ -1,25 +1,14 @@
+import { CodedError } from '@refurb/contracts';
 import { GatewayErrorCode } from './gateway-error-code';
 
 /**
  * A request-level failure with its code. Thrown by the request pipeline (body reader, guards, use case)
  * and turned into an HTTP answer by GatewayExceptionFilter alone.
  */
-export class GatewayException extends Error {
-  override readonly name: string = 'GatewayException';
-
-  constructor(
-    readonly code: GatewayErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
+export class GatewayException extends CodedError<GatewayErrorCode> {}
 
 /** The API key's token bucket is empty; the caller may retry after the given delay. */
 export class RateLimitedException extends GatewayException {
-  override readonly name = 'RateLimitedException';
-
   constructor(readonly retryAfterSeconds: number) {
     super(
       GatewayErrorCode.RATE_LIMITED,

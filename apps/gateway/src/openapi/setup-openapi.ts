@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_KEY_SECURITY, BEARER_SECURITY } from './security-schemes';
 
-export const DOCS_PATH = 'docs';
+const DOCS_PATH = 'docs';
 
 /** Serves the OpenAPI document: the UI at /docs, the JSON at /docs-json. Call before the app starts. */
 export function setupOpenApi(app: INestApplication): void {

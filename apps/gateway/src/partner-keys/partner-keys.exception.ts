@@ -1,3 +1,5 @@
+import { CodedError } from '@refurb/contracts';
+
 export const PartnerKeysErrorCode = {
   INVALID_PARTNER_ID: 'PARTNER.INVALID_ID',
   INVALID_DISPLAY_NAME: 'PARTNER.INVALID_DISPLAY_NAME',
@@ -9,13 +11,4 @@ export const PartnerKeysErrorCode = {
 export type PartnerKeysErrorCode = (typeof PartnerKeysErrorCode)[keyof typeof PartnerKeysErrorCode];
 
 /** A refused partner or key administration command (bad input, unknown partner or key). */
-export class PartnerKeysException extends Error {
-  override readonly name = 'PartnerKeysException';
-
-  constructor(
-    readonly code: PartnerKeysErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class PartnerKeysException extends CodedError<PartnerKeysErrorCode> {}

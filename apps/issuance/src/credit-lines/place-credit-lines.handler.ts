@@ -15,7 +15,7 @@ export interface PlacedCreditLines {
   deadLettered: number;
 }
 
-export function lineToPlace(data: CycleCreditData): LineToPlace {
+function lineToPlace(data: CycleCreditData): LineToPlace {
   return {
     changeId: data.changeId,
     kind: data.kind,

@@ -10,7 +10,7 @@ export interface PlacePendingResult {
 }
 
 /** Unplaced lines looked at per run; a larger backlog takes several runs, each one a transaction. */
-export const PLACE_PENDING_LIMIT = 10_000;
+const PLACE_PENDING_LIMIT = 10_000;
 
 /**
  * Places the lines that were waiting (unknown workshop, reversal of a waiting credit) now that an

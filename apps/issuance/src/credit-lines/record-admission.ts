@@ -29,7 +29,7 @@ export interface Admission {
   repeats: number;
 }
 
-export function contentHashOf(record: CycleCreditRecord): string {
+function contentHashOf(record: CycleCreditRecord): string {
   return createHash('sha256').update(canonicalJson(record.data)).digest('hex');
 }
 

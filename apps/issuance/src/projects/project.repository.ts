@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DEFAULT_DISCOUNT_BP } from '@refurb/issuance';
 import { EntityManager } from 'typeorm';
 import { sqlInteger } from '../sql-integer';
 
@@ -14,7 +15,7 @@ export interface ProjectChanges {
   id: string;
   company: string;
   country: string;
-  /** Absent keeps the current discount (500 bp for a new project). */
+  /** Absent keeps the current discount (DEFAULT_DISCOUNT_BP for a new project). */
   discountBp?: number;
 }
 
@@ -76,8 +77,9 @@ export class ProjectRepository {
   }
 
   async upsert(manager: EntityManager, changes: ProjectChanges): Promise<Project> {
+    // The default is inlined, not bound: an untyped parameter beside $4 in coalesce() would make both text.
     const rows: ProjectRow[] = await manager.query(
-      `INSERT INTO issuance.projects (id, company, country, discount_bp) VALUES ($1, $2, $3, coalesce($4, 500))
+      `INSERT INTO issuance.projects (id, company, country, discount_bp) VALUES ($1, $2, $3, coalesce($4, ${DEFAULT_DISCOUNT_BP}))
        ON CONFLICT (id) DO UPDATE SET
          company = EXCLUDED.company, country = EXCLUDED.country,
          discount_bp = coalesce($4, issuance.projects.discount_bp), updated_at = now()

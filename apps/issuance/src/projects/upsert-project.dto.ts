@@ -13,7 +13,7 @@ export class UpsertProjectDto {
   @IsCountryCode()
   country!: string;
 
-  /** Uncertainty discount applied when the project's batches close (default 500 bp for a new project). */
+  /** Uncertainty discount applied when the project's batches close (DEFAULT_DISCOUNT_BP for a new project). */
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -1,3 +1,4 @@
+import { createKafkaTablesStatements, dropKafkaTablesStatements } from '@refurb/kafka';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class CreateTrackerSchema1764086400000 implements MigrationInterface {
@@ -5,24 +6,7 @@ export class CreateTrackerSchema1764086400000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE SCHEMA tracker`);
-    await queryRunner.query(`
-      CREATE TABLE tracker.consumer_offsets (
-        group_id    text        NOT NULL,
-        topic       text        NOT NULL,
-        partition   integer     NOT NULL,
-        next_offset bigint      NOT NULL,
-        updated_at  timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (group_id, topic, partition)
-      )`);
-    await queryRunner.query(`
-      CREATE TABLE tracker.outbox (
-        id            bigserial   PRIMARY KEY,
-        topic         text        NOT NULL,
-        message_key   bytea,
-        message_value bytea       NOT NULL,
-        headers       jsonb       NOT NULL DEFAULT '{}',
-        created_at    timestamptz NOT NULL DEFAULT now()
-      )`);
+    for (const statement of createKafkaTablesStatements('tracker')) await queryRunner.query(statement);
     await queryRunner.query(`
       CREATE TABLE tracker.device_events (
         event_id     text        PRIMARY KEY,
@@ -44,8 +28,7 @@ export class CreateTrackerSchema1764086400000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE tracker.device_events`);
-    await queryRunner.query(`DROP TABLE tracker.outbox`);
-    await queryRunner.query(`DROP TABLE tracker.consumer_offsets`);
+    for (const statement of dropKafkaTablesStatements('tracker')) await queryRunner.query(statement);
     await queryRunner.query(`DROP SCHEMA tracker`);
   }
 }

@@ -54,7 +54,7 @@ function inputTopicOf(message: ConsumedMessage): InputTopic {
   return message.topic;
 }
 
-export function eventHash(event: AnyDeviceEvent): string {
+function eventHash(event: AnyDeviceEvent): string {
   return createHash('sha256').update(canonicalJson(event)).digest('hex');
 }
 

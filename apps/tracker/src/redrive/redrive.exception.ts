@@ -1,3 +1,5 @@
+import { CodedError } from '@refurb/contracts';
+
 export const RedriveErrorCode = {
   /** Reading the dead-letter topic made no progress (a partition without a leader, a lost broker). */
   READ_STALLED: 'REDRIVE.READ_STALLED',
@@ -6,16 +8,7 @@ export const RedriveErrorCode = {
 } as const;
 export type RedriveErrorCode = (typeof RedriveErrorCode)[keyof typeof RedriveErrorCode];
 
-export class RedriveException extends Error {
-  override readonly name = 'RedriveException';
-
-  constructor(
-    readonly code: RedriveErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-
+export class RedriveException extends CodedError<RedriveErrorCode> {
   static readStalled(partitions: number[]): RedriveException {
     return new RedriveException(
       RedriveErrorCode.READ_STALLED,

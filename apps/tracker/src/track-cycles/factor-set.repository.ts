@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { CodedError } from '@refurb/contracts';
 import { assertValidFactorSet, FactorSet } from '@refurb/emissions';
 import { EntityManager } from 'typeorm';
 
-export class UnknownFactorSetError extends Error {
-  readonly code = 'EMISSIONS.UNKNOWN_FACTOR_SET';
-
+export class UnknownFactorSetError extends CodedError<'EMISSIONS.UNKNOWN_FACTOR_SET'> {
   constructor(readonly version: string) {
-    super(`Factor set ${JSON.stringify(version)} does not exist in tracker.factor_sets`);
-    this.name = 'UnknownFactorSetError';
+    super(
+      'EMISSIONS.UNKNOWN_FACTOR_SET',
+      `Factor set ${JSON.stringify(version)} does not exist in tracker.factor_sets`,
+    );
   }
 }
 

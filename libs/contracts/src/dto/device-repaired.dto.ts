@@ -6,8 +6,10 @@ import { deviceIdOf, optionalTransport, requiredText, sortedParts } from './fiel
 import { OptionalTransportField, TransportLegDto } from './transport-leg.dto';
 
 /**
- * Whether each part exists for the device's category (PART_NOT_IN_CATEGORY) cannot be decided here:
- * the repair carries no category. The tracker checks it with checkPartsInCategory.
+ * Whether each part exists for the device's category cannot be decided here: the repair carries no
+ * category. No door refuses the event for it; the tracker's cycle assessment (libs/lifecycle) checks the
+ * parts once the cycle's collection gives the category, and flags the cycle (CYCLE.PART_NOT_IN_CATEGORY)
+ * so it is not credited.
  */
 export class DeviceRepairedDto {
   @DeviceIdField()

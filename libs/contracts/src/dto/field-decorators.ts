@@ -86,7 +86,7 @@ export function RequiredOneOf(
 }
 
 /** An upper bound keeps a malformed or hostile event from inflating one cycle's evidence without limit. */
-export const MAX_PARTS_PER_REPAIR = 32;
+const MAX_PARTS_PER_REPAIR = 32;
 
 export function PartListField(): PropertyDecorator {
   const invalid = (message: string) => rejectAs(RejectionCode.INVALID_FIELD, message);

@@ -14,7 +14,7 @@ function isPlainObject(value: object): value is Record<string, unknown> {
  * that is an object (class instances, Dates, Maps, values nested too deep) becomes `{}` so that it
  * fails the type check of whatever field it sits in.
  */
-export function toSafePlain(value: unknown, depth = 0): unknown {
+function toSafePlain(value: unknown, depth = 0): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_DEPTH) return {};
   if (Array.isArray(value)) return value.map((item: unknown) => toSafePlain(item, depth + 1));

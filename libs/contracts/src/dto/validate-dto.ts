@@ -13,7 +13,7 @@ function joinPath(parent: string, property: string): string {
  * The rejection for the first failing property, depth first. Properties are reported in declaration
  * order and, validated with `stopAtFirstError`, each carries one failed constraint.
  */
-export function firstRejection(errors: readonly ValidationError[], parentPath = ''): Rejection | undefined {
+function firstRejection(errors: readonly ValidationError[], parentPath = ''): Rejection | undefined {
   const [error] = errors;
   if (error === undefined) return undefined;
   const path = joinPath(parentPath, error.property);

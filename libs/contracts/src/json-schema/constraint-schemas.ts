@@ -11,7 +11,7 @@ import {
 } from './schema-patterns';
 
 /** What one class-validator constraint adds to a property's schema, and what it means for a partner. */
-export interface ConstraintSchema {
+interface ConstraintSchema {
   schema?: JsonSchema;
   /** For the property's description: the rule in words, including what the schema cannot express. */
   rule?: string;

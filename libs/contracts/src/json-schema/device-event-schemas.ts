@@ -38,7 +38,7 @@ const PROPERTY_RULES: Readonly<Record<string, string>> = {
     'names the same device as data.deviceId, in any accepted form (EVENT.SUBJECT_MISMATCH)',
   'CloudEvent.time': TIME_BOUNDS,
   'CloudEvent.data': 'required (EVENT.MISSING_FIELD), a JSON object (EVENT.INVALID_FIELD)',
-  'DeviceRepaired.partsReplaced': `each part must exist for the device's category, which the tracker knows from the cycle's collection (EVENT.PART_NOT_IN_CATEGORY): ${partsTable()}`,
+  'DeviceRepaired.partsReplaced': `a part the device's category does not have is not refused, since only the cycle's collection tells the category: the event is stored, and the tracker flags its cycle (anomaly CYCLE.PART_NOT_IN_CATEGORY), which then earns no credit. Parts per category: ${partsTable()}`,
   'DeviceReturned.orderId': 'the orderId of the resale it cancels',
   'TransportLeg.distanceKm': 'kilometres, rounded to the nearest whole km',
 };
@@ -93,7 +93,7 @@ export function deviceEventSchema(type: DeviceEventType): JsonSchema {
 }
 
 /** A schema file's exact content: stable, so a regenerated file differs only when the contract does. */
-export function renderSchema(schema: JsonSchema): string {
+function renderSchema(schema: JsonSchema): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 

@@ -11,8 +11,8 @@ export interface StoredOffset extends TopicPartition {
 
 /**
  * Consumer offsets kept in PostgreSQL next to the data they describe, so that a batch's writes and
- * its offsets commit or roll back together. The table is created by each consuming service's migration:
- * (group_id text, topic text, partition int, next_offset bigint, updated_at timestamptz).
+ * its offsets commit or roll back together. Each consuming service's first migration creates the table,
+ * with createKafkaTablesStatements (kafka-tables.ts).
  */
 export class PartitionOffsetStore {
   constructor(private readonly table: string) {}

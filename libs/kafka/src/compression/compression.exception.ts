@@ -1,3 +1,5 @@
+import { CodedError } from '@refurb/contracts';
+
 export const CompressionErrorCode = {
   /** The bytes are not what the codec's format says (truncated, wrong magic, bad block). */
   CORRUPT: 'KAFKA.CORRUPT_COMPRESSED_BATCH',
@@ -7,15 +9,13 @@ export const CompressionErrorCode = {
 export type CompressionErrorCode = (typeof CompressionErrorCode)[keyof typeof CompressionErrorCode];
 
 /** A record batch a codec cannot decompress. */
-export class CompressionException extends Error {
-  override readonly name = 'CompressionException';
-
+export class CompressionException extends CodedError<CompressionErrorCode> {
   constructor(
-    readonly code: CompressionErrorCode,
+    code: CompressionErrorCode,
     readonly codec: string,
     detail: string,
   ) {
-    super(`${codec}: ${detail}`);
+    super(code, `${codec}: ${detail}`);
   }
 
   static corrupt(codec: string, detail: string): CompressionException {

@@ -5,7 +5,7 @@ import { snappyCodec } from './snappy-codec';
 import { zstdCodec } from './zstd-codec';
 
 /** The codecs kafkajs lacks (it ships gzip only). */
-export const ADDED_CODECS: ReadonlyMap<CompressionTypes, KafkaCodec> = new Map([
+const ADDED_CODECS: ReadonlyMap<CompressionTypes, KafkaCodec> = new Map([
   [CompressionTypes.Snappy, snappyCodec],
   [CompressionTypes.LZ4, lz4Codec],
   [CompressionTypes.ZSTD, zstdCodec],

@@ -3,8 +3,8 @@ import { OutboxMessage } from './outbox-message';
 
 /**
  * Appends messages to a service's outbox table inside the caller's transaction, so they are produced
- * if and only if the business writes that caused them commit. Table created by the service's migration:
- * (id bigserial PRIMARY KEY, topic text, message_key bytea NULL, message_value bytea, headers jsonb).
+ * if and only if the business writes that caused them commit. The service's first migration creates the
+ * table, with createKafkaTablesStatements (kafka-tables.ts).
  */
 export class OutboxWriter {
   constructor(private readonly table: string) {}

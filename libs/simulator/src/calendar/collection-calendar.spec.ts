@@ -1,6 +1,6 @@
+import { SeededRandom } from '@refurb/lifecycle/testing/seeded-random';
 import { CollectionCalendar } from './collection-calendar';
 import { onBenchHours } from './working-hours';
-import { SeededRandom } from '../random/seeded-random';
 
 const FROM = Date.parse('2024-11-01T00:00:00.000Z');
 const UNTIL = Date.parse('2025-11-01T00:00:00.000Z');

@@ -1,4 +1,4 @@
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@refurb/lifecycle/testing/seeded-random';
 import { DAY_MS, HOUR_MS, MINUTE_MS, startOfUtcDay, toWholeSecond } from './time';
 
 /** Workshop benches run 07:00-17:00 UTC, Monday to Saturday. */

@@ -1,7 +1,7 @@
 import { appendLuhnCheckDigit } from '@refurb/contracts';
+import { SeededRandom } from '@refurb/lifecycle/testing/seeded-random';
 import { deriveSeed } from '../random/seed-hash';
 import { ScrambledCodes } from '../random/scrambled-codes';
-import { SeededRandom } from '../random/seeded-random';
 import { DeviceIdentity } from './device-models';
 
 const IMEI_SERIAL_DIGITS = 6;

@@ -56,7 +56,7 @@ const DELL_SERVICE_TAG = serial('dell', '', UNAMBIGUOUS, 7);
 
 // One model per line keeps the catalogue reviewable.
 // prettier-ignore
-export const DEVICE_MODELS: readonly DeviceModel[] = [
+const DEVICE_MODELS: readonly DeviceModel[] = [
   { category: 'smartphone', brand: 'Apple', model: 'iPhone 11', weight: 12, identity: imei('35391110', '35284711') },
   { category: 'smartphone', brand: 'Apple', model: 'iPhone 12', weight: 11, identity: imei('35332509', '35304011') },
   { category: 'smartphone', brand: 'Apple', model: 'iPhone 13', weight: 10, identity: imei('35467111', '35467211') },

@@ -1,5 +1,5 @@
+import { SeededRandom } from '@refurb/lifecycle/testing/seeded-random';
 import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS, startOfUtcDay } from '../calendar/time';
-import { SeededRandom } from '../random/seeded-random';
 import { PartnerRole } from './partner-role';
 
 /** Collection partners upload the day's collections in one batch in the evening. */

@@ -1,5 +1,5 @@
 import { AnyDeviceEvent, decodeStructuredBody, RejectionCode, validateDeviceEvent } from '@refurb/contracts';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@refurb/lifecycle/testing/seeded-random';
 import { Simulation } from '../simulation';
 import { MALFORMED_REASONS, malformedFrom } from './malformed-events';
 

@@ -1,5 +1,5 @@
 import { AnyDeviceEvent, canonicalJson, DeviceEventType, RejectionCode } from '@refurb/contracts';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@refurb/lifecycle/testing/seeded-random';
 import { PartnerRole, ROLE_BY_EVENT_TYPE } from './partner-role';
 
 type Json = Record<string, unknown>;
@@ -50,7 +50,7 @@ function setDeviceId(copy: Json, deviceId: string): string {
  * Ways partners get deliveries wrong, each refused by validation with one known code (the first rule
  * that fails decides, and each corruption breaks exactly one rule).
  */
-export const MALFORMED_SPECS = {
+const MALFORMED_SPECS = {
   /** The upload was cut off mid-body. */
   'bad-json': {
     expectedCode: RejectionCode.MALFORMED_JSON,

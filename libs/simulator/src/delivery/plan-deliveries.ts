@@ -1,6 +1,6 @@
 import { AnyDeviceEvent, TOPIC_BY_EVENT_TYPE } from '@refurb/contracts';
+import { SeededRandom } from '@refurb/lifecycle/testing/seeded-random';
 import { deriveSeed } from '../random/seed-hash';
-import { SeededRandom } from '../random/seeded-random';
 import { SimulatedDevice } from '../scenario/simulated-device';
 import { FunnelRates } from '../simulation-options';
 import { Delivery, EventDelivery, MalformedDelivery } from './delivery';

@@ -1,4 +1,4 @@
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@refurb/lifecycle/testing/seeded-random';
 import { TimeOrderedQueue } from './time-ordered-queue';
 
 interface Item {

@@ -7,7 +7,7 @@ const EARTH_RADIUS_KM = 6371;
 /** Roads are longer than the great circle; 1.3 is the usual detour index for European road freight. */
 const ROAD_DETOUR = 1.3;
 
-export function greatCircleKm(a: GeoPoint, b: GeoPoint): number {
+function greatCircleKm(a: GeoPoint, b: GeoPoint): number {
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLon = (b.lon - a.lon) * rad;

@@ -1,5 +1,5 @@
 import { TransportLeg } from '@refurb/contracts';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@refurb/lifecycle/testing/seeded-random';
 import { CollectionSite } from './collection-sites';
 import { roadKm } from './geo';
 import { Workshop, WORKSHOPS, workshopsIn } from './workshops';

@@ -19,7 +19,7 @@ function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function utcYear(ms: number): number {
+function utcYear(ms: number): number {
   return new Date(ms).getUTCFullYear();
 }
 

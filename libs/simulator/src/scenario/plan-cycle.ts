@@ -1,4 +1,5 @@
 import { AnyDeviceEvent, DeviceCategory, PART_NAMES, PartName, partExistsIn } from '@refurb/contracts';
+import { SeededRandom } from '@refurb/lifecycle/testing/seeded-random';
 import { onBenchHours } from '../calendar/working-hours';
 import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS, startOfUtcDay } from '../calendar/time';
 import { DeviceModel } from '../catalogue/device-models';
@@ -7,7 +8,6 @@ import { COLLECTION_SITES, CollectionSite } from '../network/collection-sites';
 import { RESALE_CHANNELS, RETURN_REASONS, ResaleChannel } from '../network/resale-channels';
 import { Route, routeFrom } from '../network/routing';
 import { Workshop } from '../network/workshops';
-import { SeededRandom } from '../random/seeded-random';
 import { FunnelRates } from '../simulation-options';
 import { DeviceEventFactory } from './device-event-factory';
 

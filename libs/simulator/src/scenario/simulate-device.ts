@@ -1,8 +1,8 @@
 import { DEVICE_CATEGORIES } from '@refurb/contracts';
+import { SeededRandom } from '@refurb/lifecycle/testing/seeded-random';
 import { DAY_MS, SECOND_MS, startOfUtcDay } from '../calendar/time';
 import { CATEGORY_WEIGHTS, modelsOf } from '../catalogue/device-models';
 import { deriveSeed } from '../random/seed-hash';
-import { SeededRandom } from '../random/seeded-random';
 import { expectedCycleOutcome } from './cycle-outcome';
 import { DeviceEventFactory } from './device-event-factory';
 import { planCycle } from './plan-cycle';

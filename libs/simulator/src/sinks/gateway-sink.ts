@@ -24,8 +24,8 @@ export interface GatewaySinkResult extends SinkTotals {
 }
 
 /** The most events `POST /v1/events` takes in one request. */
-export const MAX_GATEWAY_BATCH = 1000;
-export const DEFAULT_GATEWAY_BATCH_SIZE = 500;
+const MAX_GATEWAY_BATCH = 1000;
+const DEFAULT_GATEWAY_BATCH_SIZE = 500;
 
 const OPEN = Buffer.from('[');
 const COMMA = Buffer.from(',');

@@ -20,7 +20,7 @@ export interface KafkaSinkResult extends SinkTotals {
   sentByTopic: Record<InputTopic, number>;
 }
 
-export const DEFAULT_KAFKA_BATCH_SIZE = 500;
+const DEFAULT_KAFKA_BATCH_SIZE = 500;
 const DEFAULT_LAYOUT: TopicLayout = { partitions: 12, replicationFactor: 1 };
 
 /** Structured mode, keyed by device id; malformed deliveries go as their raw bytes. */

@@ -25,8 +25,8 @@ export interface BadInputCase {
    * tracker then stores, ignores or dead-letters it (id reuse, duplicates, parts per category).
    */
   decidedByTracker: boolean;
-  /** Refused later in the pipeline although the door and the tracker's admission accept it. */
-  flaggedLater?: RejectionCode;
+  /** Refused by no one: stored, then flagged on its cycle with this anomaly, which withholds the credit. */
+  flaggedLater?: `CYCLE.${string}`;
   /** Kafka message key (the device id for events) and input topic, so pairs of cases stay in order. */
   key: string;
   topic: InputTopic;
@@ -55,7 +55,7 @@ export interface CaseSpec {
   change?: Change;
   doors?: readonly Door[];
   decidedByTracker?: boolean;
-  flaggedLater?: RejectionCode;
+  flaggedLater?: `CYCLE.${string}`;
   kafkaHeaders?: Record<string, string | string[]>;
   /** Overrides the event's own id-derived key, e.g. to keep a pair on one partition. */
   key?: string;

@@ -54,7 +54,7 @@ export function trackerCases(fresh: Template): CaseSpec[] {
       expectedCode: ACCEPTED,
       body: { json: keyboard },
       decidedByTracker: true,
-      flaggedLater: RejectionCode.PART_NOT_IN_CATEGORY,
+      flaggedLater: 'CYCLE.PART_NOT_IN_CATEGORY',
     },
   ];
 }
