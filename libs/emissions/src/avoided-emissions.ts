@@ -1,4 +1,4 @@
-import { DeviceCategory, METHODOLOGY, Methodology, PartName, TransportLeg } from '@refurb/contracts';
+import { CycleCreditEmissions, DeviceCategory, METHODOLOGY, PartName, TransportLeg } from '@refurb/contracts';
 import { EmissionsException, EmissionsResult } from './emissions.exception';
 import { big, floorDivNonNegative, toSafeNumber } from './exact-integer';
 import { categoryFactorsOf, partFactorG } from './factor-lookup';
@@ -13,25 +13,11 @@ export interface AvoidedEmissionsInput {
   legs: readonly TransportLeg[];
 }
 
-/** What a credited cycle stores so a verifier can recompute it (docs/methodology.md#avoided-emissions). */
-export interface AvoidedEmissions {
-  methodology: Methodology;
-  factorSetVersion: string;
-  /** BE_g: market-mix supply of a device plus end-of-life treatment of the used one. */
-  baselineG: number;
-  /** new_g of the category: manufacture of a new device. */
-  newDeviceG: number;
-  /** s_bp of the category, needed with newDeviceG and lightRefurbishmentG to recompute BE_g. */
-  refurbishedShareBp: number;
-  eolG: number;
-  lightRefurbishmentG: number;
-  partsG: number;
-  transportG: number;
-  /** PE_g = light + parts + transport. */
-  projectG: number;
-  /** max(0, BE_g - PE_g). */
-  avoidedG: number;
-}
+/**
+ * What a credited cycle stores so a verifier can recompute it (docs/methodology.md#avoided-emissions):
+ * exactly the `emissions` of the credit record the tracker publishes.
+ */
+export type AvoidedEmissions = CycleCreditEmissions;
 
 /** BE_g = floor(((10000 - s_bp) * new_g + s_bp * light_g) / 10000) + eol_g */
 function baselineG(category: DeviceCategory, factors: CategoryFactors): number {

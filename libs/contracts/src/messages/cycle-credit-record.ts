@@ -79,14 +79,19 @@ export interface CycleCreditEvidence {
 export interface CycleCreditEmissions {
   methodology: Methodology;
   factorSetVersion: string;
+  /** BE_g: market-mix supply of a device plus end-of-life treatment of the used one. */
   baselineG: number;
+  /** new_g of the category: manufacture of a new device. */
   newDeviceG: number;
+  /** s_bp of the category, needed with newDeviceG and lightRefurbishmentG to recompute BE_g. */
   refurbishedShareBp: number;
   eolG: number;
   lightRefurbishmentG: number;
   partsG: number;
   transportG: number;
+  /** PE_g = light + parts + transport. */
   projectG: number;
+  /** max(0, BE_g - PE_g). */
   avoidedG: number;
 }
 

@@ -1,7 +1,7 @@
 import {
   appendLuhnCheckDigit,
   canonicalJson,
-  CYCLE_CREDIT_SOURCE,
+  cycleCreditRecord,
   CycleCreditData,
   CycleCreditRecord,
   DeviceCategory,
@@ -111,16 +111,7 @@ export function reversalOf(credit: CycleCreditRecord): CycleCreditRecord {
 }
 
 function envelope(data: CycleCreditData): CycleCreditRecord {
-  return {
-    specversion: '1.0',
-    id: data.changeId,
-    source: CYCLE_CREDIT_SOURCE,
-    type: data.kind === 'credit' ? 'cycle.credited' : 'cycle.credit-reversed',
-    subject: data.cycleId,
-    time: '2026-01-05T10:00:00.000Z',
-    datacontenttype: 'application/json',
-    data,
-  };
+  return cycleCreditRecord(data, new Date('2026-01-05T10:00:00.000Z'));
 }
 
 /** A kafkajs message carrying the record in structured mode, keyed by device as the tracker does. */
