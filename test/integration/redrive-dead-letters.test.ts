@@ -47,7 +47,7 @@ function runRedriveCommand(args: string[]): Promise<{ code: number | null; stdou
         'ts-node/register/transpile-only',
         '-r',
         'tsconfig-paths/register',
-        'apps/tracker/src/cli/redrive.cli.ts',
+        'apps/tracker/src/redrive/redrive.cli.ts',
         ...args,
       ],
       {
@@ -213,7 +213,7 @@ describe('redrive: dead letters go back to their source topic once fixed, and th
     );
     let summary;
     const redriven = await newOn(TOPICS.collection, async () => {
-      summary = await handler.execute(ours(letter, { codes: [RejectionCode.TIME_IN_FUTURE], dryRun: false }));
+      summary = await handler.redrive(ours(letter, { codes: [RejectionCode.TIME_IN_FUTURE], dryRun: false }));
     });
     expect(summary).toMatchObject({ selected: 1, redriven: 1, superseded: 0, skipped: 0 });
     expect(redriven).toHaveLength(1);
@@ -258,7 +258,7 @@ describe('redrive: dead letters go back to their source topic once fixed, and th
     ]);
 
     const selection = ours(malformed, { codes: [RejectionCode.MALFORMED_JSON], dryRun: false });
-    const redriven = await newOn(TOPICS.repair, () => handler.execute(selection));
+    const redriven = await newOn(TOPICS.repair, () => handler.redrive(selection));
     expect(redriven).toHaveLength(1);
     expect(redriven[0].value?.equals(garbage)).toBe(true);
     expect(redriven[0].headers?.['x-partner-trace']).toEqual(Buffer.from([0xfe, 0x01]));
@@ -277,7 +277,7 @@ describe('redrive: dead letters go back to their source topic once fixed, and th
     expect(again.value?.equals(garbage)).toBe(true);
     expect(again.redrivenFrom).toBe(`${malformed.partition}:${malformed.offset}`);
 
-    const rerun = await handler.execute({ ...selection, dryRun: true });
+    const rerun = await handler.redrive({ ...selection, dryRun: true });
     expect(rerun).toMatchObject({ selected: 1, superseded: 1, redriven: 0 });
     expect(rerun.letters.map((letter) => letter.from)).toEqual([`${again.partition}:${again.offset}`]);
 

@@ -3,22 +3,11 @@ import { INPUT_TOPICS, TOPICS } from '@refurb/contracts';
 import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
 import { KafkaHealthIndicator, KafkaModule, OutboxModule } from '@refurb/kafka';
 import { HealthModule } from '@refurb/health';
-import { DeviceQueryService } from './devices/device-query.service';
-import { DevicesController } from './devices/devices.controller';
-import { DeviceEventsConsumer } from './ingest-device-events/device-events.consumer';
-import { IngestDeviceEventsHandler } from './ingest-device-events/ingest-device-events.handler';
 import { TRACKER_MIGRATIONS } from './migrations';
-import { DeviceEventStore } from './record-device-events/device-event.store';
-import { RecordDeviceEventsHandler } from './record-device-events/record-device-events.handler';
-import { CycleCreditRepository } from './track-cycles/cycle-credit.repository';
-import { DeviceCycleRepository } from './track-cycles/device-cycle.repository';
-import { FactorSetCheck } from './track-cycles/factor-set.check';
-import { FactorSetRepository } from './track-cycles/factor-set.repository';
-import {
-  TRACKER_FACTOR_SET_VERSION,
-  TrackDeviceCyclesHandler,
-} from './track-cycles/track-device-cycles.handler';
+import { TrackDeviceEventsModule } from './track-device-events/track-device-events.module';
 import { TrackerEnv } from './tracker.env';
+import { DeviceQueryService } from './view-devices/device-query.service';
+import { DevicesController } from './view-devices/devices.controller';
 
 /** Turns the four input topics into device cycles and credit records; dead-letters what it cannot accept. */
 @Module({})
@@ -40,20 +29,10 @@ export class TrackerModule {
         }),
         OutboxModule.forTable('tracker.outbox'),
         HealthModule.forIndicators(DatabaseHealthIndicator, KafkaHealthIndicator),
+        TrackDeviceEventsModule.withFactorSet(env.TRACKER_FACTOR_SET_VERSION),
       ],
-      controllers: [DeviceEventsConsumer, DevicesController],
-      providers: [
-        { provide: TRACKER_FACTOR_SET_VERSION, useValue: env.TRACKER_FACTOR_SET_VERSION },
-        FactorSetCheck,
-        DeviceEventStore,
-        RecordDeviceEventsHandler,
-        DeviceCycleRepository,
-        CycleCreditRepository,
-        FactorSetRepository,
-        TrackDeviceCyclesHandler,
-        IngestDeviceEventsHandler,
-        DeviceQueryService,
-      ],
+      controllers: [DevicesController],
+      providers: [DeviceQueryService],
     };
   }
 }

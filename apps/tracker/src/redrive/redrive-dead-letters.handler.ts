@@ -45,7 +45,7 @@ export class RedriveDeadLettersHandler {
     private readonly producer: KafkaProducerService,
   ) {}
 
-  async execute(criteria: RedriveCriteria, readOptions: ReadOptions = {}): Promise<RedriveSummary> {
+  async redrive(criteria: RedriveCriteria, readOptions: ReadOptions = {}): Promise<RedriveSummary> {
     const matching: DeadLetterRecord[] = [];
     const retried = new Set<string>();
     const scanned = await this.reader.readAll(

@@ -17,9 +17,11 @@ const OUTBOX_RELAY = Symbol('OUTBOX_RELAY');
 export class OutboxModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(@Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay) {}
 
+  /** Global: a service has one outbox, which every use case module that publishes writes to. */
   static forTable(table: string): DynamicModule {
     return {
       module: OutboxModule,
+      global: true,
       providers: [
         { provide: OutboxWriter, useValue: new OutboxWriter(table) },
         {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AnyDeviceEvent } from '@refurb/contracts';
 import { EntityManager } from 'typeorm';
-import { AdmittedEvent } from './event-admission';
+import { AdmittedEvent } from '../track-device-events/event-admission';
 
 /** tracker.device_events: every accepted event once, by id, with its canonical hash. */
 @Injectable()

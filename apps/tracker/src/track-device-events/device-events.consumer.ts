@@ -2,15 +2,15 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { INPUT_TOPICS } from '@refurb/contracts';
 import { BatchContext, ConsumedBatch } from '@refurb/kafka';
-import { IngestDeviceEventsHandler } from './ingest-device-events.handler';
+import { TrackDeviceEventsHandler } from './track-device-events.handler';
 
 /** Thin: each input topic's batches go to the one use case, inside the batch transaction. */
 @Controller()
 export class DeviceEventsConsumer {
-  constructor(private readonly ingestDeviceEvents: IngestDeviceEventsHandler) {}
+  constructor(private readonly trackDeviceEvents: TrackDeviceEventsHandler) {}
 
   @EventPattern([...INPUT_TOPICS])
   async onDeviceEvents(@Payload() batch: ConsumedBatch, @Ctx() context: BatchContext): Promise<void> {
-    await this.ingestDeviceEvents.execute(batch, context.getManager());
+    await this.trackDeviceEvents.track(batch, context.getManager());
   }
 }

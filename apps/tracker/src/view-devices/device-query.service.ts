@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AnyDeviceEvent, CycleCreditData } from '@refurb/contracts';
 import { CycleConflict, DeviceCycle, deriveDeviceCycles } from '@refurb/lifecycle';
 import { DataSource } from 'typeorm';
-import { StoredCycleIssues } from '../track-cycles/device-cycle.repository';
+import { StoredCycleIssues } from '../storage/device-cycle.repository';
 
 export interface CycleCreditStatus {
   status: 'credited' | 'reversed' | 'never-credited';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AnyDeviceEvent, TOPICS } from '@refurb/contracts';
 import { ConsumedBatch, deadLetterFor, OutboxWriter } from '@refurb/kafka';
 import { EntityManager } from 'typeorm';
-import { DeviceEventStore } from './device-event.store';
+import { DeviceEventStore } from '../storage/device-event.store';
 import { admitMessages, idReused, RefusedMessage } from './event-admission';
 
 export interface RecordedEvents {
@@ -25,7 +25,7 @@ export class RecordDeviceEventsHandler {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async execute(batch: ConsumedBatch, manager: EntityManager, now = new Date()): Promise<RecordedEvents> {
+  async record(batch: ConsumedBatch, manager: EntityManager, now = new Date()): Promise<RecordedEvents> {
     const { admitted, refused } = admitMessages(batch.messages, now);
     const inserted = await this.store.insertNew(manager, admitted);
     const alreadyStored = admitted.filter((candidate) => !inserted.has(candidate.event.id));

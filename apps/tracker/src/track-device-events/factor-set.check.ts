@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { FactorSetRepository } from './factor-set.repository';
-import { TRACKER_FACTOR_SET_VERSION } from './track-device-cycles.handler';
+import { FactorSetRepository } from '../storage/factor-set.repository';
+import { TRACKER_FACTOR_SET_VERSION } from './rederive-device-cycles.handler';
 
 /** Refuses to start with a factor set that does not exist, rather than failing at the first credit. */
 @Injectable()

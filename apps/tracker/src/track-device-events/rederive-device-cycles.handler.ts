@@ -4,16 +4,16 @@ import { FactorSet } from '@refurb/emissions';
 import { OutboxWriter } from '@refurb/kafka';
 import { deriveDeviceCycles, DeviceCycle, planCreditChanges } from '@refurb/lifecycle';
 import { EntityManager } from 'typeorm';
-import { DeviceEventStore } from '../record-device-events/device-event.store';
-import { CycleCreditRepository, CycleCreditState } from './cycle-credit.repository';
+import { DeviceEventStore } from '../storage/device-event.store';
+import { CycleCreditRepository, CycleCreditState } from '../storage/cycle-credit.repository';
 import { creditStep } from './cycle-credit-records';
-import { DeviceCycleRepository } from './device-cycle.repository';
+import { DeviceCycleRepository } from '../storage/device-cycle.repository';
 import { lockDevices } from './device-locks';
-import { FactorSetRepository } from './factor-set.repository';
+import { FactorSetRepository } from '../storage/factor-set.repository';
 
 export const TRACKER_FACTOR_SET_VERSION = Symbol('TRACKER_FACTOR_SET_VERSION');
 
-export interface TrackedDevices {
+export interface RederivedDevices {
   cycles: number;
   creditRecords: CycleCreditData[];
 }
@@ -24,7 +24,7 @@ export interface TrackedDevices {
  * change implies. Runs inside the consumer's transaction, after the batch's events were recorded.
  */
 @Injectable()
-export class TrackDeviceCyclesHandler {
+export class RederiveDeviceCyclesHandler {
   private frozenFactors?: FactorSet;
 
   constructor(
@@ -36,11 +36,11 @@ export class TrackDeviceCyclesHandler {
     @Inject(TRACKER_FACTOR_SET_VERSION) private readonly factorSetVersion: string,
   ) {}
 
-  async execute(
+  async rederive(
     manager: EntityManager,
     deviceIds: Iterable<string>,
     now = new Date(),
-  ): Promise<TrackedDevices> {
+  ): Promise<RederivedDevices> {
     const devices = [...new Set(deviceIds)].sort();
     if (devices.length === 0) return { cycles: 0, creditRecords: [] };
     await lockDevices(manager, devices);

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { KafkaEnv, loadConfig } from '@refurb/config';
-import { RedriveDeadLettersHandler } from '../redrive/redrive-dead-letters.handler';
-import { RedriveModule } from '../redrive/redrive.module';
-import { RedriveErrorCode, RedriveException } from '../redrive/redrive.exception';
+import { RedriveDeadLettersHandler } from './redrive-dead-letters.handler';
+import { RedriveModule } from './redrive.module';
+import { RedriveErrorCode, RedriveException } from './redrive.exception';
 import { parseRedriveArguments, REDRIVE_USAGE } from './redrive-arguments';
 import { redriveReport } from './redrive-report';
 
@@ -19,7 +19,7 @@ async function main(argv: readonly string[]): Promise<void> {
     logger: ['error', 'warn'],
   });
   try {
-    const summary = await app.get(RedriveDeadLettersHandler).execute(command.criteria);
+    const summary = await app.get(RedriveDeadLettersHandler).redrive(command.criteria);
     for (const line of redriveReport(summary)) console.log(line);
   } finally {
     await app.close();

@@ -1,4 +1,4 @@
-import { RedriveSummary } from '../redrive/redrive-dead-letters.handler';
+import { RedriveSummary } from './redrive-dead-letters.handler';
 
 /** What the command prints: one line per dead letter chosen, then the counts. */
 export function redriveReport(summary: RedriveSummary): string[] {

@@ -1,4 +1,4 @@
-import { RedriveException } from '../redrive/redrive.exception';
+import { RedriveException } from './redrive.exception';
 import { parseRedriveArguments } from './redrive-arguments';
 import { redriveReport } from './redrive-report';
 

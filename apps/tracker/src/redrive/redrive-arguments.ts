@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { RedriveCriteria } from '../redrive/redrive-criteria';
-import { RedriveException } from '../redrive/redrive.exception';
+import { RedriveCriteria } from './redrive-criteria';
+import { RedriveException } from './redrive.exception';
 
 export const REDRIVE_USAGE = `Usage: npm run redrive -- [selection...] [--dry-run] [--limit n]
 

@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CycleCreditRepository } from '../storage/cycle-credit.repository';
+import { DeviceCycleRepository } from '../storage/device-cycle.repository';
+import { DeviceEventStore } from '../storage/device-event.store';
+import { FactorSetRepository } from '../storage/factor-set.repository';
+import { DeviceEventsConsumer } from './device-events.consumer';
+import { FactorSetCheck } from './factor-set.check';
+import { RecordDeviceEventsHandler } from './record-device-events.handler';
+import { RederiveDeviceCyclesHandler, TRACKER_FACTOR_SET_VERSION } from './rederive-device-cycles.handler';
+import { TrackDeviceEventsHandler } from './track-device-events.handler';
+
+/**
+ * The tracker's one use case, wired in one place: the consumer of the four input topics records each
+ * batch's events and re-derives their devices' cycles and credits, in the batch's transaction.
+ */
+@Module({})
+export class TrackDeviceEventsModule {
+  static withFactorSet(factorSetVersion: string): DynamicModule {
+    return {
+      module: TrackDeviceEventsModule,
+      controllers: [DeviceEventsConsumer],
+      providers: [
+        { provide: TRACKER_FACTOR_SET_VERSION, useValue: factorSetVersion },
+        FactorSetCheck,
+        DeviceEventStore,
+        RecordDeviceEventsHandler,
+        DeviceCycleRepository,
+        CycleCreditRepository,
+        FactorSetRepository,
+        RederiveDeviceCyclesHandler,
+        TrackDeviceEventsHandler,
+      ],
+    };
+  }
+}
