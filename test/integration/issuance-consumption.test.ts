@@ -11,7 +11,7 @@ import { eventually } from '@refurb/testing';
 import { KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { IssuanceTestApp } from '../../apps/issuance/testing/issuance-test-app';
-import { PlaceCreditLinesHandler } from '../../apps/issuance/src/credit-lines/place-credit-lines.handler';
+import { PlaceCreditLinesHandler } from '../../apps/issuance/src/place-credit-lines/place-credit-lines.handler';
 
 // Expected figures are worked out by hand from the tables of docs/methodology.md (2025-defaults):
 //   smartphone, battery, 450 km road: BE 51180 - PE (2800 + 2000 + 18) = 46362
@@ -345,8 +345,8 @@ describe('issuance consumes credit records into batch lines', () => {
         service.database.query(`SELECT count(*)::int AS n FROM issuance.outbox`),
       ]);
     const before = await snapshot();
-    const first = await dataSource.transaction((manager) => handler.execute(redelivered, manager));
-    const second = await dataSource.transaction((manager) => handler.execute(redelivered, manager));
+    const first = await dataSource.transaction((manager) => handler.place(redelivered, manager));
+    const second = await dataSource.transaction((manager) => handler.place(redelivered, manager));
     for (const result of [first, second]) {
       expect(result).toEqual({ placed: 0, unplaced: 0, duplicates: firstRecords.length, deadLettered: 0 });
     }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
-import { CreditLineRepository } from '../../apps/issuance/src/credit-lines/credit-line.repository';
+import { BatchEvidenceLines } from '../../apps/issuance/src/evidence/batch-evidence-lines.query';
 import { RecomputeReport } from '../../apps/issuance/src/evidence/recompute-batch.handler';
 import { IssuanceException } from '../../apps/issuance/src/issuance.exception';
 import { IssuanceTestApp } from '../../apps/issuance/testing/issuance-test-app';
@@ -165,9 +165,7 @@ describe('evidence CSV, the verifier script and recomputation', () => {
   it('reads a batch page by page in change id order', async () => {
     const dataSource = service.app.get(DataSource);
     const pages: string[][] = [];
-    for await (const page of service.app
-      .get(CreditLineRepository)
-      .pagesOfBatch(dataSource.manager, batch.id, 3)) {
+    for await (const page of service.app.get(BatchEvidenceLines).pagesOf(dataSource.manager, batch.id, 3)) {
       pages.push(page.map((line) => line.changeId));
     }
     expect(pages.map((page) => page.length)).toEqual([3, 3, 3, 1]);

@@ -3,7 +3,7 @@ import { TOPICS } from '@refurb/contracts';
 import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
 import { KafkaHealthIndicator, KafkaModule, OutboxModule } from '@refurb/kafka';
 import { HealthModule } from '@refurb/health';
-import { CreditRecordsConsumer } from './credit-lines/credit-records.consumer';
+import { CreditRecordsConsumer } from './place-credit-lines/credit-records.consumer';
 import { IssuanceEnv } from './issuance.env';
 import { ISSUANCE_HTTP_CONTROLLERS, ISSUANCE_OUTBOX_TABLE, ISSUANCE_PROVIDERS } from './issuance.providers';
 import { ISSUANCE_MIGRATIONS } from './migrations';

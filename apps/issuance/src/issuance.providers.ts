@@ -4,25 +4,28 @@ import { ApiKeyRepository } from './auth/api-key.repository';
 import { ManageApiKeysHandler } from './auth/manage-api-keys.handler';
 import { BatchEventsService } from './batches/batch-events.service';
 import { BatchQueriesService } from './batches/batch-queries.service';
-import { BatchRepository } from './batches/batch.repository';
+import { BatchRepository } from './storage/batch.repository';
 import { BatchesController } from './batches/batches.controller';
+import { ProjectSummaryController } from './batches/project-summary.controller';
 import { CloseBatchHandler } from './batches/close-batch.handler';
 import { IssueBatchHandler } from './batches/issue-batch.handler';
 import { VerifyBatchHandler } from './batches/verify-batch.handler';
-import { CreditLineRepository } from './credit-lines/credit-line.repository';
-import { LinePlacementService } from './credit-lines/line-placement.service';
-import { PlaceCreditLinesHandler } from './credit-lines/place-credit-lines.handler';
-import { PlacePendingHandler } from './credit-lines/place-pending.handler';
-import { UnplacedController } from './credit-lines/unplaced.controller';
+import { CreditLineRepository } from './storage/credit-line.repository';
+import { LinePlacementService } from './place-credit-lines/line-placement.service';
+import { PlaceCreditLinesHandler } from './place-credit-lines/place-credit-lines.handler';
+import { PlacePendingHandler } from './place-credit-lines/place-pending.handler';
+import { UnplacedController } from './unplaced-lines/unplaced.controller';
+import { UnplacedLinesQuery } from './unplaced-lines/unplaced-lines.query';
+import { BatchEvidenceLines } from './evidence/batch-evidence-lines.query';
 import { ExportEvidenceCsvHandler } from './evidence/export-evidence-csv.handler';
-import { FactorSetRepository } from './evidence/factor-set.repository';
+import { FactorSetRepository } from './storage/factor-set.repository';
 import { RecomputeBatchHandler } from './evidence/recompute-batch.handler';
-import { ProjectRepository } from './projects/project.repository';
+import { ProjectRepository } from './storage/project.repository';
 import { ProjectsController } from './projects/projects.controller';
 import { SeedLocalHandler } from './projects/seed-local.handler';
 import { UpsertProjectHandler } from './projects/upsert-project.handler';
 import { UpsertWorkshopHandler } from './projects/upsert-workshop.handler';
-import { WorkshopRepository } from './projects/workshop.repository';
+import { WorkshopRepository } from './storage/workshop.repository';
 import { WorkshopsController } from './projects/workshops.controller';
 
 /** Where issuance.outbox lives; its rows are produced by the service's relay. */
@@ -33,6 +36,8 @@ export const ISSUANCE_PROVIDERS: Provider[] = [
   ApiKeyRepository,
   BatchRepository,
   CreditLineRepository,
+  BatchEvidenceLines,
+  UnplacedLinesQuery,
   FactorSetRepository,
   ProjectRepository,
   WorkshopRepository,
@@ -55,6 +60,7 @@ export const ISSUANCE_PROVIDERS: Provider[] = [
 
 export const ISSUANCE_HTTP_CONTROLLERS: Type[] = [
   BatchesController,
+  ProjectSummaryController,
   ProjectsController,
   WorkshopsController,
   UnplacedController,

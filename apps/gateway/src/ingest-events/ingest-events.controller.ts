@@ -71,6 +71,6 @@ export class IngestEventsController {
     @Body() events: unknown[],
     @CurrentPartner() partner: AuthenticatedPartner,
   ): Promise<IngestEventsResult> {
-    return this.ingestEvents.execute({ partner, events });
+    return this.ingestEvents.ingest({ partner, events });
   }
 }

@@ -42,7 +42,7 @@ describe('IngestEventsHandler', () => {
 
   it('produces the accepted events in one batch, grouped by topic and keyed by device id', async () => {
     const producer = new RecordingProducer(() => Promise.resolve([]));
-    const result = await handlerWith(producer).execute(
+    const result = await handlerWith(producer).ingest(
       {
         partner,
         events: [
@@ -73,14 +73,14 @@ describe('IngestEventsHandler', () => {
 
   it('does not call Kafka when every event is rejected', async () => {
     const producer = new RecordingProducer(() => Promise.reject(new Error('must not be called')));
-    const result = await handlerWith(producer).execute({ partner, events: [{}, 1] }, FIXTURE_NOW);
+    const result = await handlerWith(producer).ingest({ partner, events: [{}, 1] }, FIXTURE_NOW);
     expect(result).toMatchObject({ accepted: 0, rejected: 2 });
     expect(producer.sent).toHaveLength(0);
   });
 
   it('reports Kafka unavailable when the send fails', async () => {
     const producer = new RecordingProducer(() => Promise.reject(new Error('Connection error: ECONNREFUSED')));
-    const ingest = handlerWith(producer).execute(
+    const ingest = handlerWith(producer).ingest(
       { partner, events: [events['device.collected']] },
       FIXTURE_NOW,
     );
@@ -90,7 +90,7 @@ describe('IngestEventsHandler', () => {
 
   it('reports Kafka unavailable when the acknowledgement does not come in time', async () => {
     const producer = new RecordingProducer(() => new Promise<[]>(() => undefined));
-    const ingest = handlerWith(producer, 100).execute(
+    const ingest = handlerWith(producer, 100).ingest(
       { partner, events: [events['device.collected']] },
       FIXTURE_NOW,
     );

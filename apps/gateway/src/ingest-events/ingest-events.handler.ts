@@ -42,7 +42,7 @@ export class IngestEventsHandler {
     private readonly env: GatewayEnv,
   ) {}
 
-  async execute(command: IngestEventsCommand, now = new Date()): Promise<IngestEventsResult> {
+  async ingest(command: IngestEventsCommand, now = new Date()): Promise<IngestEventsResult> {
     const { results, toProduce } = admitPartnerEvents(command.events, command.partner, now);
     if (toProduce.length > 0) await this.produce(toProduce, command.events.length);
     const accepted = results.filter((result) => result.status === 'accepted').length;

@@ -3,9 +3,9 @@ import { BatchSnapshot } from '@refurb/contracts';
 import { ProjectSummary, summariseProject } from '@refurb/issuance';
 import { DataSource } from 'typeorm';
 import { IssuanceException } from '../issuance.exception';
-import { ProjectRepository } from '../projects/project.repository';
-import { toBatchSnapshot } from './batch-row';
-import { BatchFilter, BatchRepository, LineFigures } from './batch.repository';
+import { ProjectRepository } from '../storage/project.repository';
+import { toBatchSnapshot } from '../storage/batch-row';
+import { BatchFilter, BatchRepository, LineFigures } from '../storage/batch.repository';
 
 /** A batch with its lines so far: frozen figures once closed, live ones while open. */
 export type BatchView = BatchSnapshot & { lines: LineFigures };

@@ -45,27 +45,27 @@ export class BatchesController {
   @HttpCode(200)
   @Roles('finance')
   close(@Param('id') id: string): Promise<BatchTransitionResult> {
-    return this.closeBatch.execute(id);
+    return this.closeBatch.close(id);
   }
 
   @Post(':id/verify')
   @HttpCode(200)
   @Roles('verifier')
   verify(@Param('id') id: string, @Body() body: VerifyBatchDto): Promise<BatchTransitionResult> {
-    return this.verifyBatch.execute(id, body);
+    return this.verifyBatch.verify(id, body);
   }
 
   @Post(':id/issue')
   @HttpCode(200)
   @Roles('finance')
   issue(@Param('id') id: string, @Body() body: IssueBatchDto): Promise<BatchTransitionResult> {
-    return this.issueBatch.execute(id, body.registryReference);
+    return this.issueBatch.issue(id, body.registryReference);
   }
 
   @Get(':id/evidence.csv')
   @Roles('finance', 'verifier')
   async evidence(@Param('id') id: string): Promise<StreamableFile> {
-    return new StreamableFile(await this.evidenceCsv.execute(id), {
+    return new StreamableFile(await this.evidenceCsv.stream(id), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="${id.replace(/[^A-Za-z0-9._-]/g, '_')}-evidence.csv"`,
     });

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { assertTransition, computeCloseTotals, formatSerialBlock, nextSerialBlock } from '@refurb/issuance';
 import { DataSource, EntityManager } from 'typeorm';
 import { IssuanceException } from '../issuance.exception';
-import { ProjectRepository } from '../projects/project.repository';
+import { ProjectRepository } from '../storage/project.repository';
 import { BatchEventsService } from './batch-events.service';
-import { toBatchSnapshot } from './batch-row';
+import { toBatchSnapshot } from '../storage/batch-row';
 import { BatchTransitionResult } from './batch-transition-result';
-import { BatchRepository } from './batch.repository';
+import { BatchRepository } from '../storage/batch.repository';
 
 /**
  * Closes a batch (docs/methodology.md#batch-close): freezes it, computes its totals with the project's
@@ -27,11 +27,11 @@ export class CloseBatchHandler {
     private readonly events: BatchEventsService,
   ) {}
 
-  execute(batchId: string): Promise<BatchTransitionResult> {
-    return this.dataSource.transaction((manager) => this.close(manager, batchId));
+  close(batchId: string): Promise<BatchTransitionResult> {
+    return this.dataSource.transaction((manager) => this.closeIn(manager, batchId));
   }
 
-  private async close(manager: EntityManager, batchId: string): Promise<BatchTransitionResult> {
+  private async closeIn(manager: EntityManager, batchId: string): Promise<BatchTransitionResult> {
     const batch = await this.batches.lockForTransition(manager, batchId);
     if (!batch) throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${batchId}`);
     if (batch.state !== 'open') return { batch: toBatchSnapshot(batch), replayed: true };

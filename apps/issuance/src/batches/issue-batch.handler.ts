@@ -3,9 +3,9 @@ import { assertTransition } from '@refurb/issuance';
 import { DataSource } from 'typeorm';
 import { IssuanceException } from '../issuance.exception';
 import { BatchEventsService } from './batch-events.service';
-import { toBatchSnapshot } from './batch-row';
+import { toBatchSnapshot } from '../storage/batch-row';
 import { BatchTransitionResult } from './batch-transition-result';
-import { BatchRepository } from './batch.repository';
+import { BatchRepository } from '../storage/batch.repository';
 
 /**
  * Records that the registry issued a verified batch's credits. Repeating the same registry reference
@@ -19,7 +19,7 @@ export class IssueBatchHandler {
     private readonly events: BatchEventsService,
   ) {}
 
-  execute(batchId: string, registryReference: string): Promise<BatchTransitionResult> {
+  issue(batchId: string, registryReference: string): Promise<BatchTransitionResult> {
     return this.dataSource.transaction(async (manager) => {
       const batch = await this.batches.lockForTransition(manager, batchId);
       if (!batch) throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${batchId}`);

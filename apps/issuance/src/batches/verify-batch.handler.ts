@@ -3,9 +3,9 @@ import { assertTransition } from '@refurb/issuance';
 import { DataSource } from 'typeorm';
 import { IssuanceException } from '../issuance.exception';
 import { BatchEventsService } from './batch-events.service';
-import { toBatchSnapshot } from './batch-row';
+import { toBatchSnapshot } from '../storage/batch-row';
 import { BatchTransitionResult } from './batch-transition-result';
-import { BatchRepository } from './batch.repository';
+import { BatchRepository } from '../storage/batch.repository';
 
 export interface Verification {
   verifierName: string;
@@ -24,7 +24,7 @@ export class VerifyBatchHandler {
     private readonly events: BatchEventsService,
   ) {}
 
-  execute(batchId: string, verification: Verification): Promise<BatchTransitionResult> {
+  verify(batchId: string, verification: Verification): Promise<BatchTransitionResult> {
     return this.dataSource.transaction(async (manager) => {
       const batch = await this.batches.lockForTransition(manager, batchId);
       if (!batch) throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${batchId}`);

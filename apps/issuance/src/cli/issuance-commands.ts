@@ -10,8 +10,8 @@ import { IssueBatchHandler } from '../batches/issue-batch.handler';
 import { ListBatchesQueryDto } from '../batches/list-batches-query.dto';
 import { VerifyBatchDto } from '../batches/verify-batch.dto';
 import { VerifyBatchHandler } from '../batches/verify-batch.handler';
-import { CreditLineRepository } from '../credit-lines/credit-line.repository';
-import { PlacePendingHandler } from '../credit-lines/place-pending.handler';
+import { UnplacedLinesQuery } from '../unplaced-lines/unplaced-lines.query';
+import { PlacePendingHandler } from '../place-credit-lines/place-pending.handler';
 import { ExportEvidenceCsvHandler } from '../evidence/export-evidence-csv.handler';
 import { RecomputeBatchHandler } from '../evidence/recompute-batch.handler';
 import { IssuanceException } from '../issuance.exception';
@@ -122,22 +122,22 @@ export async function runIssuanceCommand(
     case 'batch show':
       return done(await app.get(BatchQueriesService).get(need(id, 'the batch id')));
     case 'batch close':
-      return done(await app.get(CloseBatchHandler).execute(need(id, 'the batch id')));
+      return done(await app.get(CloseBatchHandler).close(need(id, 'the batch id')));
     case 'batch verify': {
       const body = validatedInput(VerifyBatchDto, {
         verifierName: values.verifier,
         reportReference: values.report,
       });
-      return done(await app.get(VerifyBatchHandler).execute(need(id, 'the batch id'), body));
+      return done(await app.get(VerifyBatchHandler).verify(need(id, 'the batch id'), body));
     }
     case 'batch issue': {
       const body = validatedInput(IssueBatchDto, { registryReference: values.registry });
-      return done(await app.get(IssueBatchHandler).execute(need(id, 'the batch id'), body.registryReference));
+      return done(await app.get(IssueBatchHandler).issue(need(id, 'the batch id'), body.registryReference));
     }
     case 'batch evidence':
       return done(await app.get(ExportEvidenceCsvHandler).text(need(id, 'the batch id')));
     case 'recompute': {
-      const report = await app.get(RecomputeBatchHandler).execute(need(id, 'the batch id'));
+      const report = await app.get(RecomputeBatchHandler).recompute(need(id, 'the batch id'));
       return done(report, report.matches ? 0 : 3);
     }
     case 'project upsert': {
@@ -147,7 +147,7 @@ export async function runIssuanceCommand(
         country: values.country,
         discountBp: integerOption(values['discount-bp']),
       });
-      return done(await app.get(UpsertProjectHandler).execute({ id: projectId, ...body }));
+      return done(await app.get(UpsertProjectHandler).upsert({ id: projectId, ...body }));
     }
     case 'workshop upsert': {
       const { id: workshopId } = validatedInput(WorkshopParamsDto, { id: need(id, 'the workshop id') });
@@ -157,7 +157,7 @@ export async function runIssuanceCommand(
         validFrom: values['valid-from'],
       });
       return done(
-        await app.get(UpsertWorkshopHandler).execute({
+        await app.get(UpsertWorkshopHandler).upsert({
           id: workshopId,
           name: body.name,
           projectId: body.projectId,
@@ -167,12 +167,12 @@ export async function runIssuanceCommand(
     }
     case 'unplaced list': {
       const limit = integerOption(values.limit) ?? 100;
-      return done(await app.get(CreditLineRepository).listUnplaced(app.get(DataSource).manager, limit));
+      return done(await app.get(UnplacedLinesQuery).list(app.get(DataSource).manager, limit));
     }
     case 'place-pending':
-      return done(await app.get(PlacePendingHandler).execute());
+      return done(await app.get(PlacePendingHandler).placePending());
     case 'seed-local':
-      return done(await app.get(SeedLocalHandler).execute());
+      return done(await app.get(SeedLocalHandler).seed());
     default:
       return usage(`unknown command: ${positionals.join(' ') || '(none)'}`);
   }

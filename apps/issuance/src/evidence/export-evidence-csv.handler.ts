@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { evidenceCsvPreamble, evidenceCsvRow, evidenceCsvTrailer } from '@refurb/issuance';
 import { Readable } from 'node:stream';
 import { DataSource, QueryRunner } from 'typeorm';
-import { toBatchSnapshot } from '../batches/batch-row';
-import { BatchRepository } from '../batches/batch.repository';
-import { CreditLineRepository } from '../credit-lines/credit-line.repository';
+import { toBatchSnapshot } from '../storage/batch-row';
+import { BatchRepository } from '../storage/batch.repository';
+import { BatchEvidenceLines } from './batch-evidence-lines.query';
 import { IssuanceException } from '../issuance.exception';
 
 /**
@@ -16,11 +16,11 @@ export class ExportEvidenceCsvHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly batches: BatchRepository,
-    private readonly lines: CreditLineRepository,
+    private readonly lines: BatchEvidenceLines,
   ) {}
 
   /** Fails with ISSUANCE.BATCH_NOT_FOUND before anything is streamed. */
-  async execute(batchId: string): Promise<Readable> {
+  async stream(batchId: string): Promise<Readable> {
     if (!(await this.batches.find(this.dataSource.manager, batchId))) {
       throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${batchId}`);
     }
@@ -30,7 +30,7 @@ export class ExportEvidenceCsvHandler {
   /** Collects the whole CSV as text: for the CLI and tests, not for large batches. */
   async text(batchId: string): Promise<string> {
     const chunks: string[] = [];
-    for await (const chunk of await this.execute(batchId)) chunks.push(String(chunk));
+    for await (const chunk of await this.stream(batchId)) chunks.push(String(chunk));
     return chunks.join('');
   }
 
@@ -57,7 +57,7 @@ export class ExportEvidenceCsvHandler {
         serialBlock: batch.serials?.block ?? null,
       });
       let lineCount = 0;
-      for await (const page of this.lines.pagesOfBatch(runner.manager, batchId)) {
+      for await (const page of this.lines.pagesOf(runner.manager, batchId)) {
         yield page.map(evidenceCsvRow).join('');
         lineCount += page.length;
       }

@@ -4,11 +4,11 @@ import { computeAvoidedEmissions, EmissionsException, FactorSet } from '@refurb/
 import { computeCloseTotals, LineDifference, lineDifferences } from '@refurb/issuance';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager } from 'typeorm';
-import { BatchRepository } from '../batches/batch.repository';
-import { toBatchSnapshot } from '../batches/batch-row';
-import { CreditLineRepository, EvidenceLineRow } from '../credit-lines/credit-line.repository';
+import { BatchRepository } from '../storage/batch.repository';
+import { toBatchSnapshot } from '../storage/batch-row';
+import { BatchEvidenceLines, EvidenceLineRow } from './batch-evidence-lines.query';
 import { IssuanceException } from '../issuance.exception';
-import { FactorSetRepository } from './factor-set.repository';
+import { FactorSetRepository } from '../storage/factor-set.repository';
 
 export interface RecomputeReport {
   batchId: string;
@@ -41,15 +41,15 @@ export class RecomputeBatchHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly batches: BatchRepository,
-    private readonly lines: CreditLineRepository,
+    private readonly lines: BatchEvidenceLines,
     private readonly factorSets: FactorSetRepository,
   ) {}
 
-  execute(batchId: string): Promise<RecomputeReport> {
-    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.recompute(manager, batchId));
+  recompute(batchId: string): Promise<RecomputeReport> {
+    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.recomputeIn(manager, batchId));
   }
 
-  private async recompute(manager: EntityManager, batchId: string): Promise<RecomputeReport> {
+  private async recomputeIn(manager: EntityManager, batchId: string): Promise<RecomputeReport> {
     const row = await this.batches.find(manager, batchId);
     if (!row) throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${batchId}`);
     const batch = toBatchSnapshot(row);
@@ -59,7 +59,7 @@ export class RecomputeBatchHandler {
     let lineCount = 0;
     let storedGross = 0n;
     let recomputedGross = 0n;
-    for await (const page of this.lines.pagesOfBatch(manager, batchId)) {
+    for await (const page of this.lines.pagesOf(manager, batchId)) {
       for (const line of page) {
         const factors =
           factorSets.get(line.emissions.factorSetVersion) ??

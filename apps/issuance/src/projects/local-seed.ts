@@ -1,5 +1,5 @@
-import { ProjectChanges } from './project.repository';
-import { WorkshopChanges } from './workshop.repository';
+import { ProjectChanges } from '../storage/project.repository';
+import { WorkshopChanges } from '../storage/workshop.repository';
 
 /**
  * Reference data for local runs and demos (not secret, not for production): two projects of one

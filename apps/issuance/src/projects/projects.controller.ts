@@ -1,11 +1,9 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ProjectSummary } from '@refurb/issuance';
 import { Roles } from '../auth/roles.decorator';
-import { BatchQueriesService } from '../batches/batch-queries.service';
 import { IssuanceApi } from '../http/issuance-api.decorator';
 import { DataSource } from 'typeorm';
 import { ProjectParamsDto } from './project-params.dto';
-import { Project, ProjectRepository } from './project.repository';
+import { Project, ProjectRepository } from '../storage/project.repository';
 import { UpsertProjectDto } from './upsert-project.dto';
 import { UpsertProjectHandler } from './upsert-project.handler';
 
@@ -16,7 +14,6 @@ export class ProjectsController {
     private readonly dataSource: DataSource,
     private readonly projects: ProjectRepository,
     private readonly upsertProject: UpsertProjectHandler,
-    private readonly queries: BatchQueriesService,
   ) {}
 
   @Get()
@@ -28,13 +25,6 @@ export class ProjectsController {
   @Put(':id')
   @Roles('admin')
   upsert(@Param() params: ProjectParamsDto, @Body() body: UpsertProjectDto): Promise<Project> {
-    return this.upsertProject.execute({ id: params.id, ...body });
-  }
-
-  /** Tonnes and credits by vintage and state. */
-  @Get(':id/summary')
-  @Roles('finance')
-  summary(@Param() params: ProjectParamsDto): Promise<ProjectSummary> {
-    return this.queries.projectSummary(params.id);
+    return this.upsertProject.upsert({ id: params.id, ...body });
   }
 }

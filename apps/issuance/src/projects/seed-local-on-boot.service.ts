@@ -9,7 +9,7 @@ export class SeedLocalOnBootService implements OnApplicationBootstrap {
   constructor(private readonly seedLocal: SeedLocalHandler) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { projects, workshops } = await this.seedLocal.execute();
+    const { projects, workshops } = await this.seedLocal.seed();
     this.logger.log(`Seeded ${projects.length} local projects and ${workshops.length} workshops`);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LOCAL_PROJECTS, LOCAL_WORKSHOPS } from './local-seed';
-import { Project, ProjectRepository } from './project.repository';
-import { Workshop, WorkshopRepository } from './workshop.repository';
+import { Project, ProjectRepository } from '../storage/project.repository';
+import { Workshop, WorkshopRepository } from '../storage/workshop.repository';
 
 /** Upserts the local reference data: running it again puts the seeded rows back to their seed values. */
 @Injectable()
@@ -13,7 +13,7 @@ export class SeedLocalHandler {
     private readonly workshops: WorkshopRepository,
   ) {}
 
-  execute(): Promise<{ projects: Project[]; workshops: Workshop[] }> {
+  seed(): Promise<{ projects: Project[]; workshops: Workshop[] }> {
     return this.dataSource.transaction(async (manager) => {
       const projects: Project[] = [];
       for (const project of LOCAL_PROJECTS) projects.push(await this.projects.upsert(manager, project));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Project, ProjectChanges, ProjectRepository } from './project.repository';
+import { Project, ProjectChanges, ProjectRepository } from '../storage/project.repository';
 
 /**
  * Creates or updates a credit project. A new discount applies to batches closed afterwards; a closed
@@ -13,7 +13,7 @@ export class UpsertProjectHandler {
     private readonly projects: ProjectRepository,
   ) {}
 
-  execute(changes: ProjectChanges): Promise<Project> {
+  upsert(changes: ProjectChanges): Promise<Project> {
     return this.projects.upsert(this.dataSource.manager, changes);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IssuanceException } from '../issuance.exception';
-import { ProjectRepository } from './project.repository';
-import { Workshop, WorkshopChanges, WorkshopRepository } from './workshop.repository';
+import { ProjectRepository } from '../storage/project.repository';
+import { Workshop, WorkshopChanges, WorkshopRepository } from '../storage/workshop.repository';
 
 /**
  * Creates a workshop or moves it to another project. Lines already placed keep their project; credits
@@ -16,7 +16,7 @@ export class UpsertWorkshopHandler {
     private readonly workshops: WorkshopRepository,
   ) {}
 
-  execute(changes: WorkshopChanges): Promise<Workshop> {
+  upsert(changes: WorkshopChanges): Promise<Workshop> {
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.projects.find(manager, changes.projectId))) {
         throw new IssuanceException('ISSUANCE.PROJECT_NOT_FOUND', `no project ${changes.projectId}`);

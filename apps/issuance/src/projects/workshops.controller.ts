@@ -5,7 +5,7 @@ import { IssuanceApi } from '../http/issuance-api.decorator';
 import { WorkshopParamsDto } from './project-params.dto';
 import { UpsertWorkshopDto } from './upsert-workshop.dto';
 import { UpsertWorkshopHandler } from './upsert-workshop.handler';
-import { Workshop, WorkshopRepository } from './workshop.repository';
+import { Workshop, WorkshopRepository } from '../storage/workshop.repository';
 
 @IssuanceApi()
 @Controller('v1/workshops')
@@ -26,7 +26,7 @@ export class WorkshopsController {
   @Put(':id')
   @Roles('admin')
   upsert(@Param() params: WorkshopParamsDto, @Body() body: UpsertWorkshopDto): Promise<Workshop> {
-    return this.upsertWorkshop.execute({
+    return this.upsertWorkshop.upsert({
       id: params.id,
       name: body.name,
       projectId: body.projectId,

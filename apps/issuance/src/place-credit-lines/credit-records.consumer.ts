@@ -11,6 +11,6 @@ export class CreditRecordsConsumer {
 
   @EventPattern(TOPICS.credited)
   async onCreditRecords(@Payload() batch: ConsumedBatch, @Ctx() context: BatchContext): Promise<void> {
-    await this.placeCreditLines.execute(batch, context.getManager());
+    await this.placeCreditLines.place(batch, context.getManager());
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BatchState } from '@refurb/contracts';
 import { BatchGroupFigures, BatchKey, batchKeyId, distinctSortedKeys } from '@refurb/issuance';
 import { EntityManager } from 'typeorm';
-import { sqlInteger } from '../sql-integer';
+import { sqlInteger } from './sql-integer';
 import { BatchRow } from './batch-row';
 
 export interface BatchFilter {

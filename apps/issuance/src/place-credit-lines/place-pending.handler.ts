@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CreditLineRepository } from './credit-line.repository';
+import { CreditLineRepository } from '../storage/credit-line.repository';
 import { LinePlacementService } from './line-placement.service';
 
 export interface PlacePendingResult {
@@ -25,7 +25,7 @@ export class PlacePendingHandler {
     private readonly placement: LinePlacementService,
   ) {}
 
-  execute(): Promise<PlacePendingResult> {
+  placePending(): Promise<PlacePendingResult> {
     return this.dataSource.transaction(async (manager) => {
       const waiting = await this.lines.lockUnplaced(manager, PLACE_PENDING_LIMIT);
       const decisions = await this.placement.decide(manager, waiting);

@@ -1,5 +1,5 @@
 import { BatchSnapshot, BatchState } from '@refurb/contracts';
-import { sqlInteger, sqlIntegerOrNull } from '../sql-integer';
+import { sqlInteger, sqlIntegerOrNull } from './sql-integer';
 
 /** issuance.batches as node-postgres returns it (bigint columns as strings). */
 export interface BatchRow {

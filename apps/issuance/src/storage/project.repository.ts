@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_DISCOUNT_BP } from '@refurb/issuance';
 import { EntityManager } from 'typeorm';
-import { sqlInteger } from '../sql-integer';
+import { sqlInteger } from './sql-integer';
 
 export interface Project {
   id: string;

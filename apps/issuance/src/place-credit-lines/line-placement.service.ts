@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { batchKeyId, LineToPlace, PlannedLine, planPlacements } from '@refurb/issuance';
 import { EntityManager } from 'typeorm';
-import { BatchRepository } from '../batches/batch.repository';
-import { WorkshopRepository } from '../projects/workshop.repository';
-import { CreditLineRepository, LinePlacement } from './credit-line.repository';
+import { BatchRepository } from '../storage/batch.repository';
+import { WorkshopRepository } from '../storage/workshop.repository';
+import { CreditLineRepository, LinePlacement } from '../storage/credit-line.repository';
 
 export interface PlacementDecision {
   planned: PlannedLine;

@@ -3,7 +3,7 @@ import { CycleCreditData, TOPICS } from '@refurb/contracts';
 import { CreditLineProblem, LineToPlace } from '@refurb/issuance';
 import { ConsumedBatch, ConsumedMessage, deadLetterFor, OutboxWriter } from '@refurb/kafka';
 import { EntityManager } from 'typeorm';
-import { CreditLineRepository, NewCreditLine } from './credit-line.repository';
+import { CreditLineRepository, NewCreditLine } from '../storage/credit-line.repository';
 import { LinePlacementService } from './line-placement.service';
 import { admitCreditRecords, AdmittedRecord, changeIdReused } from './record-admission';
 
@@ -42,7 +42,7 @@ export class PlaceCreditLinesHandler {
     private readonly placement: LinePlacementService,
   ) {}
 
-  async execute(batch: ConsumedBatch, manager: EntityManager, now = new Date()): Promise<PlacedCreditLines> {
+  async place(batch: ConsumedBatch, manager: EntityManager, now = new Date()): Promise<PlacedCreditLines> {
     const { admitted, refused, repeats } = admitCreditRecords(batch.messages);
     const storedHashes = await this.lines.contentHashesOf(
       manager,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CycleCreditData, CycleCreditEmissions, CycleCreditEvidence } from '@refurb/contracts';
+import { CycleCreditData } from '@refurb/contracts';
 import { LineToPlace, StoredLine } from '@refurb/issuance';
 import { EntityManager } from 'typeorm';
-import { sqlInteger } from '../sql-integer';
+import { sqlInteger } from './sql-integer';
 
 export type LinePlacement = { batchId: string; projectId: string } | { unplacedReason: string };
 
@@ -13,32 +13,8 @@ export interface NewCreditLine {
   placement: LinePlacement;
 }
 
-/** A stored line with everything the evidence CSV and recomputation read. */
-export interface EvidenceLineRow {
-  changeId: string;
-  kind: 'credit' | 'reversal';
-  reversesChangeId: string | null;
-  signedAvoidedG: number;
-  fingerprint: string;
-  evidence: CycleCreditEvidence;
-  emissions: CycleCreditEmissions;
-}
-
-export interface UnplacedLine {
-  changeId: string;
-  kind: 'credit' | 'reversal';
-  deviceId: string;
-  cycleId: string;
-  workshopId: string;
-  vintage: number;
-  factorSetVersion: string;
-  avoidedG: number;
-  reversesChangeId: string | null;
-  reason: string;
-  receivedAt: string;
-}
-
-interface UnplacedRow {
+/** A row of issuance.credit_lines, as `SELECT *` returns it. */
+export interface CreditLineRow {
   change_id: string;
   kind: 'credit' | 'reversal';
   device_id: string;
@@ -149,7 +125,7 @@ export class CreditLineRepository {
    * it, since a cycle's records arrive in order on one partition.
    */
   async lockUnplaced(manager: EntityManager, limit: number): Promise<(LineToPlace & { reason: string })[]> {
-    const rows: UnplacedRow[] = await manager.query(
+    const rows: CreditLineRow[] = await manager.query(
       `SELECT * FROM issuance.credit_lines WHERE batch_id IS NULL
        ORDER BY received_at, change_id LIMIT $1 FOR UPDATE`,
       [limit],
@@ -196,74 +172,5 @@ export class CreditLineRepository {
        WHERE l.change_id = r.change_id AND l.batch_id IS NULL AND l.unplaced_reason IS DISTINCT FROM r.reason`,
       [reasons.map((r) => r.changeId), reasons.map((r) => r.reason)],
     );
-  }
-
-  async listUnplaced(manager: EntityManager, limit: number): Promise<UnplacedLine[]> {
-    const rows: UnplacedRow[] = await manager.query(
-      `SELECT * FROM issuance.credit_lines WHERE batch_id IS NULL ORDER BY received_at, change_id LIMIT $1`,
-      [limit],
-    );
-    return rows.map((row) => ({
-      changeId: row.change_id,
-      kind: row.kind,
-      deviceId: row.device_id,
-      cycleId: row.cycle_id,
-      workshopId: row.workshop_id,
-      vintage: row.vintage,
-      factorSetVersion: row.factor_set_version,
-      avoidedG: sqlInteger(row.avoided_g),
-      reversesChangeId: row.reverses_change_id,
-      reason: row.unplaced_reason,
-      receivedAt: row.received_at.toISOString(),
-    }));
-  }
-
-  /**
-   * A batch's lines in change id order, page by page (keyset pagination), so a batch of any size can
-   * be read within one transaction without holding it all in memory.
-   */
-  async *pagesOfBatch(
-    manager: EntityManager,
-    batchId: string,
-    pageSize = 2_000,
-  ): AsyncGenerator<EvidenceLineRow[]> {
-    for (let after: string | null = null; ;) {
-      const page = await this.pageOfBatch(manager, batchId, after, pageSize);
-      if (page.length > 0) yield page;
-      if (page.length < pageSize) return;
-      after = page[page.length - 1].changeId;
-    }
-  }
-
-  private async pageOfBatch(
-    manager: EntityManager,
-    batchId: string,
-    afterChangeId: string | null,
-    limit: number,
-  ): Promise<EvidenceLineRow[]> {
-    const rows: {
-      change_id: string;
-      kind: 'credit' | 'reversal';
-      reverses_change_id: string | null;
-      avoided_g: string;
-      fingerprint: string;
-      evidence: CycleCreditEvidence;
-      emissions: CycleCreditEmissions;
-    }[] = await manager.query(
-      `SELECT change_id, kind, reverses_change_id, avoided_g, fingerprint, evidence, emissions
-       FROM issuance.credit_lines
-       WHERE batch_id = $1 AND ($2::text IS NULL OR change_id > $2)
-       ORDER BY change_id LIMIT $3`,
-      [batchId, afterChangeId, limit],
-    );
-    return rows.map((row) => ({
-      changeId: row.change_id,
-      kind: row.kind,
-      reversesChangeId: row.reverses_change_id,
-      signedAvoidedG: sqlInteger(row.avoided_g),
-      fingerprint: row.fingerprint,
-      evidence: row.evidence,
-      emissions: row.emissions,
-    }));
   }
 }
