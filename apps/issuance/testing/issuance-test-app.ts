@@ -16,7 +16,7 @@ import { openServiceDataSource, serviceDataSourceOptions } from '@refurb/databas
 import { ISSUANCE_MIGRATIONS } from '../src/migrations';
 import { randomBytes } from 'node:crypto';
 import { ApiRole } from '../src/auth/api-role';
-import { runIssuanceCommand } from '../src/cli/issuance-commands';
+import { runIssuanceCommand } from '../src/issuance-commands';
 import { IssuanceEnv } from '../src/issuance.env';
 import { issuanceService } from '../src/service-definition';
 

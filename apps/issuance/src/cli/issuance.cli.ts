@@ -5,7 +5,7 @@ import { BatchException } from '@refurb/issuance';
 import { IssuanceEnv } from '../issuance.env';
 import { IssuanceException } from '../issuance.exception';
 import { IssuanceCliModule } from './issuance-cli.module';
-import { runIssuanceCommand, USAGE } from './issuance-commands';
+import { runIssuanceCommand, USAGE } from '../issuance-commands';
 
 /**
  * Operators' commands (`npm run issuance -- <command>`), against the database of DATABASE_URL.
