@@ -155,7 +155,7 @@ describe('gateway partners and API keys on real PostgreSQL', () => {
           '--transpile-only',
           '-r',
           'tsconfig-paths/register',
-          'apps/gateway/src/cli/partners.cli.ts',
+          'apps/gateway/src/partner-keys/partners.cli.ts',
           ...args,
         ],
         { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url } },

@@ -1,5 +1,5 @@
-import { CreatedApiKey, Partner, PartnerApiKey } from '../partner-keys/partner';
-import { SeededPartner } from '../partner-keys/partner-keys.service';
+import { CreatedApiKey, Partner, PartnerApiKey } from './partner';
+import { SeededPartner } from './partner-keys.service';
 
 export function formatPartner(partner: Partner): string {
   return `partner ${partner.id} "${partner.displayName}" may send: ${partner.allowedEventTypes.join(', ')}`;

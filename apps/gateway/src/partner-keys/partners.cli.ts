@@ -3,9 +3,9 @@ import { ConfigValidationError, loadConfig } from '@refurb/config';
 import { openServiceDataSource, serviceDataSourceOptions } from '@refurb/database';
 import { GATEWAY_SCHEMA, gatewayConnection } from '../gateway-database';
 import { GatewayEnv } from '../gateway.env';
-import { PartnerKeysException } from '../partner-keys/partner-keys.exception';
-import { PartnerKeysService } from '../partner-keys/partner-keys.service';
-import { PartnerRepository } from '../partner-keys/partner.repository';
+import { PartnerKeysException } from './partner-keys.exception';
+import { PartnerKeysService } from './partner-keys.service';
+import { PartnerRepository } from './partner.repository';
 import { CliUsageError, parsePartnersArgs, PartnersCommand, PARTNERS_USAGE } from './partners-cli-args';
 import { formatCreatedKey, formatKeyTable, formatPartner, formatSeeded } from './partners-cli-output';
 
