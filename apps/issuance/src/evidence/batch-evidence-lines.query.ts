@@ -1,18 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CycleCreditEmissions, CycleCreditEvidence } from '@refurb/contracts';
+import { EvidenceLine } from '@refurb/issuance';
 import { EntityManager } from 'typeorm';
 import { sqlInteger } from '../storage/sql-integer';
-
-/** A stored line with everything the evidence CSV and recomputation read. */
-export interface EvidenceLineRow {
-  changeId: string;
-  kind: 'credit' | 'reversal';
-  reversesChangeId: string | null;
-  signedAvoidedG: number;
-  fingerprint: string;
-  evidence: CycleCreditEvidence;
-  emissions: CycleCreditEmissions;
-}
 
 /** A batch's lines with their evidence, as the evidence CSV and the recomputation read them. */
 @Injectable()
@@ -21,11 +11,7 @@ export class BatchEvidenceLines {
    * A batch's lines in change id order, page by page (keyset pagination), so a batch of any size can
    * be read within one transaction without holding it all in memory.
    */
-  async *pagesOf(
-    manager: EntityManager,
-    batchId: string,
-    pageSize = 2_000,
-  ): AsyncGenerator<EvidenceLineRow[]> {
+  async *pagesOf(manager: EntityManager, batchId: string, pageSize = 2_000): AsyncGenerator<EvidenceLine[]> {
     for (let after: string | null = null; ;) {
       const page = await this.pageOfBatch(manager, batchId, after, pageSize);
       if (page.length > 0) yield page;
@@ -39,7 +25,7 @@ export class BatchEvidenceLines {
     batchId: string,
     afterChangeId: string | null,
     limit: number,
-  ): Promise<EvidenceLineRow[]> {
+  ): Promise<EvidenceLine[]> {
     const rows: {
       change_id: string;
       kind: 'credit' | 'reversal';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CloseTotals, CycleCreditEmissions } from '@refurb/contracts';
 import { computeAvoidedEmissions, EmissionsException, FactorSet } from '@refurb/emissions';
-import { computeCloseTotals, LineDifference, lineDifferences } from '@refurb/issuance';
+import { computeCloseTotals, EvidenceLine, LineDifference, lineDifferences } from '@refurb/issuance';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager } from 'typeorm';
 import { BatchRepository } from '../storage/batch.repository';
 import { toBatchSnapshot } from '../storage/batch-row';
-import { BatchEvidenceLines, EvidenceLineRow } from './batch-evidence-lines.query';
+import { BatchEvidenceLines } from './batch-evidence-lines.query';
 import { IssuanceException } from '../issuance.exception';
 import { FactorSetRepository } from '../storage/factor-set.repository';
 
@@ -97,7 +97,7 @@ export class RecomputeBatchHandler {
 
   private async loadFactors(
     manager: EntityManager,
-    line: EvidenceLineRow,
+    line: EvidenceLine,
     cache: Map<string, FactorSet>,
   ): Promise<FactorSet> {
     const factors = await this.factorSets.load(manager, line.emissions.factorSetVersion);
@@ -106,7 +106,7 @@ export class RecomputeBatchHandler {
   }
 
   private differencesOf(
-    line: EvidenceLineRow,
+    line: EvidenceLine,
     factors: FactorSet,
   ): { differences: LineDifference[]; recomputedSignedG: number } {
     let recomputed: CycleCreditEmissions;
