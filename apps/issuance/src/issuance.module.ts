@@ -1,7 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@refurb/contracts';
 import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
-import { KafkaHealthIndicator, KafkaModule, OutboxModule } from '@refurb/kafka';
+import {
+  ConsumerHealthIndicator,
+  KafkaHealthIndicator,
+  KafkaModule,
+  OutboxHealthIndicator,
+  OutboxModule,
+} from '@refurb/kafka';
 import { HealthModule } from '@refurb/health';
 import { CreditRecordsConsumer } from './place-credit-lines/credit-records.consumer';
 import { IssuanceEnv } from './issuance.env';
@@ -28,7 +34,12 @@ export class IssuanceModule {
           topics: [TOPICS.credited, TOPICS.batches, TOPICS.deadLetter],
         }),
         OutboxModule.forTable(ISSUANCE_OUTBOX_TABLE),
-        HealthModule.forIndicators(DatabaseHealthIndicator, KafkaHealthIndicator),
+        HealthModule.forIndicators(
+          DatabaseHealthIndicator,
+          KafkaHealthIndicator,
+          ConsumerHealthIndicator,
+          OutboxHealthIndicator,
+        ),
       ],
       controllers: [CreditRecordsConsumer, ...ISSUANCE_HTTP_CONTROLLERS],
       providers: [...ISSUANCE_PROVIDERS, ...(env.ISSUANCE_SEED_LOCAL ? [SeedLocalOnBootService] : [])],

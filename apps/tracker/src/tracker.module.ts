@@ -1,7 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { INPUT_TOPICS, TOPICS } from '@refurb/contracts';
 import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
-import { KafkaHealthIndicator, KafkaModule, OutboxModule } from '@refurb/kafka';
+import {
+  ConsumerHealthIndicator,
+  KafkaHealthIndicator,
+  KafkaModule,
+  OutboxHealthIndicator,
+  OutboxModule,
+} from '@refurb/kafka';
 import { HealthModule } from '@refurb/health';
 import { TRACKER_MIGRATIONS } from './migrations';
 import { TrackDeviceEventsModule } from './track-device-events/track-device-events.module';
@@ -28,7 +34,12 @@ export class TrackerModule {
           topics: [...INPUT_TOPICS, TOPICS.deadLetter, TOPICS.credited],
         }),
         OutboxModule.forTable('tracker.outbox'),
-        HealthModule.forIndicators(DatabaseHealthIndicator, KafkaHealthIndicator),
+        HealthModule.forIndicators(
+          DatabaseHealthIndicator,
+          KafkaHealthIndicator,
+          ConsumerHealthIndicator,
+          OutboxHealthIndicator,
+        ),
         TrackDeviceEventsModule.withFactorSet(env.TRACKER_FACTOR_SET_VERSION),
       ],
       controllers: [DevicesController],

@@ -9,6 +9,6 @@ export class DatabaseHealthIndicator implements HealthIndicator {
   constructor(private readonly dataSource: DataSource) {}
 
   check(): Promise<DependencyHealth> {
-    return probe(() => this.dataSource.query('SELECT 1'));
+    return probe(this.dependency, () => this.dataSource.query('SELECT 1'));
   }
 }

@@ -7,13 +7,22 @@ export interface HealthReport {
   checks: Record<string, DependencyHealth>;
 }
 
-/** `GET /health`: 200 when every dependency answers, 503 naming the one that does not. */
 @Controller('health')
 export class HealthController {
   constructor(@Inject(HEALTH_INDICATORS) private readonly indicators: HealthIndicator[]) {}
 
-  @Get()
-  async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+  /** `GET /health/live`: the process answers. Restart it only when this fails, never for a dependency. */
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /**
+   * `GET /health/ready` (and `GET /health`): 200 when every dependency is up, 503 naming the ones that
+   * are not, with a reason code and never raw error text.
+   */
+  @Get(['', 'ready'])
+  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const results = await Promise.all(
       this.indicators.map(async (i) => [i.dependency, await i.check()] as const),
     );

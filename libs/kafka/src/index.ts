@@ -17,3 +17,5 @@ export * from './dead-letter/dead-letter';
 export * from './compression/kafka-codec';
 export * from './compression/register-codecs';
 export * from './kafka-tables';
+export * from './batch-consumer/consumer-health.indicator';
+export * from './outbox/outbox-health.indicator';

@@ -15,7 +15,7 @@ export class KafkaHealthIndicator implements HealthIndicator, OnApplicationShutd
   }
 
   check(): Promise<DependencyHealth> {
-    return probe(async () => {
+    return probe(this.dependency, async () => {
       this.connected ??= this.admin.connect();
       try {
         await this.connected;

@@ -1,5 +1,6 @@
 import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
+import { ConsumerHealthIndicator } from './batch-consumer/consumer-health.indicator';
 import { ConsumerState } from './batch-consumer/consumer-state';
 import { createKafka, KafkaConnection } from './create-kafka';
 import { KafkaHealthIndicator } from './kafka-health.indicator';
@@ -31,8 +32,9 @@ export class KafkaModule implements OnModuleInit {
         KafkaHealthIndicator,
         KafkaProducerService,
         ConsumerState,
+        ConsumerHealthIndicator,
       ],
-      exports: [KAFKA, KafkaHealthIndicator, KafkaProducerService, ConsumerState],
+      exports: [KAFKA, KafkaHealthIndicator, KafkaProducerService, ConsumerState, ConsumerHealthIndicator],
     };
   }
 

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { KafkaProducerService } from '../kafka-producer.service';
+import { OutboxHealthIndicator } from './outbox-health.indicator';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxWriter } from './outbox.writer';
 
@@ -25,13 +26,18 @@ export class OutboxModule implements OnApplicationBootstrap, BeforeApplicationSh
       providers: [
         { provide: OutboxWriter, useValue: new OutboxWriter(table) },
         {
+          provide: OutboxHealthIndicator,
+          useFactory: (dataSource: DataSource) => new OutboxHealthIndicator(dataSource, table),
+          inject: [DataSource],
+        },
+        {
           provide: OUTBOX_RELAY,
           useFactory: (dataSource: DataSource, producer: KafkaProducerService) =>
             new OutboxRelay(dataSource, producer, { table }),
           inject: [DataSource, KafkaProducerService],
         },
       ],
-      exports: [OutboxWriter, OUTBOX_RELAY],
+      exports: [OutboxWriter, OUTBOX_RELAY, OutboxHealthIndicator],
     };
   }
 
