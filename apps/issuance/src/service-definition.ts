@@ -1,6 +1,8 @@
+import { TOPICS } from '@refurb/contracts';
 import { ServiceDefinition } from '@refurb/runtime';
 import { IssuanceEnv } from './issuance.env';
 import { IssuanceModule } from './issuance.module';
+import { ISSUANCE_OUTBOX_TABLE } from './issuance.providers';
 
 /**
  * The issuance service as main.ts starts it: HTTP API plus the batch consumer of devices.credited.v1,
@@ -17,6 +19,11 @@ export function issuanceService(env: IssuanceEnv): ServiceDefinition {
       offsetsTable: 'issuance.consumer_offsets',
       concurrentTransactions: env.ISSUANCE_CONCURRENT_TRANSACTIONS,
       sessionTimeoutMs: env.KAFKA_CONSUMER_SESSION_TIMEOUT_MS,
+      deadLetters: {
+        topic: TOPICS.deadLetter,
+        outboxTable: ISSUANCE_OUTBOX_TABLE,
+        processingFailedCode: 'ISSUANCE.PROCESSING_FAILED',
+      },
     },
   };
 }

@@ -1,3 +1,4 @@
+import { TOPICS } from '@refurb/contracts';
 import { ServiceDefinition } from '@refurb/runtime';
 import { TrackerEnv } from './tracker.env';
 import { TrackerModule } from './tracker.module';
@@ -16,6 +17,11 @@ export function trackerService(env: TrackerEnv): ServiceDefinition {
       offsetsTable: 'tracker.consumer_offsets',
       concurrentTransactions: env.TRACKER_CONCURRENT_TRANSACTIONS,
       sessionTimeoutMs: env.KAFKA_CONSUMER_SESSION_TIMEOUT_MS,
+      deadLetters: {
+        topic: TOPICS.deadLetter,
+        outboxTable: 'tracker.outbox',
+        processingFailedCode: 'TRACKER.PROCESSING_FAILED',
+      },
     },
   };
 }

@@ -19,3 +19,4 @@ export * from './compression/register-codecs';
 export * from './kafka-tables';
 export * from './batch-consumer/consumer-health.indicator';
 export * from './outbox/outbox-health.indicator';
+export * from './batch-consumer/batch-consumer.decorator';

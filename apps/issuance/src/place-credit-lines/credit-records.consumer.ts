@@ -1,11 +1,10 @@
-import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { TOPICS } from '@refurb/contracts';
-import { BatchContext, ConsumedBatch } from '@refurb/kafka';
+import { BatchConsumer, BatchContext, ConsumedBatch } from '@refurb/kafka';
 import { PlaceCreditLinesHandler } from './place-credit-lines.handler';
 
 /** Thin: each batch of credit records goes to the one use case, inside the batch transaction. */
-@Controller()
+@BatchConsumer()
 export class CreditRecordsConsumer {
   constructor(private readonly placeCreditLines: PlaceCreditLinesHandler) {}
 

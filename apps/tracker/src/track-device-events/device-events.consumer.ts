@@ -1,11 +1,10 @@
-import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { INPUT_TOPICS } from '@refurb/contracts';
-import { BatchContext, ConsumedBatch } from '@refurb/kafka';
+import { BatchConsumer, BatchContext, ConsumedBatch } from '@refurb/kafka';
 import { TrackDeviceEventsHandler } from './track-device-events.handler';
 
 /** Thin: each input topic's batches go to the one use case, inside the batch transaction. */
-@Controller()
+@BatchConsumer()
 export class DeviceEventsConsumer {
   constructor(private readonly trackDeviceEvents: TrackDeviceEventsHandler) {}
 

@@ -9,12 +9,15 @@ import {
   KafkaMessage,
 } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { deadLetterFor } from '../dead-letter/dead-letter';
+import { OutboxWriter } from '../outbox/outbox.writer';
 import { BatchContext } from './batch.context';
 import { ConsumedBatch, ConsumedMessage } from './consumed-batch';
 import { BatchGatherer, GatherableBatch } from './batch-gatherer';
 import { PartitionOffsetStore } from './partition-offset.store';
 import { ConsumerStatus } from './consumer-state';
+import { failureAction } from './failure-policy';
 import { RestartBackoff } from './restart-backoff';
 
 export interface KafkaBatchServerOptions {
@@ -34,6 +37,11 @@ export interface KafkaBatchServerOptions {
   onBatchCommitted?: () => void;
   /** How long `close()` waits for the consumer to leave its group (default 5 s). */
   closeGraceMs?: number;
+  /**
+   * Where messages that fail on their own are dead-lettered. Without it, every handler failure is
+   * retried until it succeeds, which a message that can never succeed turns into a stalled partition.
+   */
+  deadLetters?: PoisonDeadLetters;
   /** Called whenever the consumer starts, joins, crashes, restarts or closes (e.g. for readiness). */
   onStatusChange?: (status: ConsumerStatus) => void;
 }
@@ -52,6 +60,30 @@ interface FetchedBatch extends GatherableBatch {
   payload: EachBatchPayload;
 }
 
+/** Some messages of one partition batch, in offset order. */
+interface BatchSlice {
+  batch: Batch;
+  messages: readonly KafkaMessage[];
+}
+
+/** Where a message that fails on its own goes, and with which code (e.g. `TRACKER.PROCESSING_FAILED`). */
+export interface PoisonDeadLetters {
+  topic: string;
+  /** The service's outbox table: the dead letter is produced like every other output. */
+  outboxTable: string;
+  processingFailedCode: string;
+}
+
+/** Attempts of a whole slice before it is split: a fault in the data fails every time, a race may not. */
+const ATTEMPTS_BEFORE_ISOLATING = 2;
+const MAX_REASON_LENGTH = 1_000;
+
+/** An error kafkajs will not retry: the consumer crashes for good and reports `failed`. */
+function haltingError(cause: unknown): Error {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return Object.assign(new Error(`Consumer halted: ${message}`, { cause }), { retriable: false });
+}
+
 /**
  * A NestJS transport that consumes Kafka with kafkajs `eachBatch` and processes what one fetch brought
  * (the batches of many partitions, up to `maxMessagesPerTransaction`) in one PostgreSQL transaction
@@ -66,11 +98,13 @@ interface FetchedBatch extends GatherableBatch {
  * transaction committed, so Kafka's never run ahead of PostgreSQL's and lag monitors can read them; after
  * restoring or recreating a service's database, give it a new consumer group (README).
  *
- * A handler that throws rolls the transaction back; kafkajs then retries its batches with back-off and,
- * when its retries run out or the broker goes away, the consumer crashes and this server restarts it (a
- * new kafkajs consumer after a back-off), so a database or broker outage delays processing but loses
- * nothing. Handlers must therefore throw only for transient faults and route bad input elsewhere (dead
- * letters), or the partitions stall.
+ * A handler that throws rolls the transaction back, and the failure policy (failure-policy.ts) decides:
+ * a transient fault is thrown to kafkajs, which retries the fetch with back-off and, when its retries
+ * run out or the broker goes away, crashes the consumer, which this server restarts (a new kafkajs
+ * consumer after a back-off): an outage delays processing but loses nothing. A fault in the data is
+ * isolated to the one message that fails alone, which is dead-lettered (`deadLetters`) while the rest
+ * of the fetch is processed; a deployment fault halts the consumer. Handlers still route bad input they
+ * recognise to dead letters themselves, with its own reason code.
  *
  * Restarts are this server's, not kafkajs's (`restartOnFailure` always answers no), because kafkajs's own
  * restart races with `disconnect()`: a restart timer set after the disconnect, or a runner still joining
@@ -279,27 +313,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       });
     }, KEEP_ALIVE_MS);
     try {
-      const committedNew = await this.options.dataSource.transaction(async (manager) => {
-        const stored = await this.offsets.lockNextOffsets(manager, this.options.groupId, group);
-        const nextOffsetOf = new Map(stored.map((o) => [`${o.topic}/${o.partition}`, o.nextOffset]));
-        const fresh = group.flatMap(({ payload: { batch } }) => {
-          const next = nextOffsetOf.get(`${batch.topic}/${batch.partition}`) ?? 0n;
-          const messages = batch.messages.filter((message) => BigInt(message.offset) >= next);
-          return messages.length === 0 ? [] : [{ batch, messages }];
-        });
-        if (fresh.length === 0) return false;
-        await this.dispatch(fresh, new BatchContext([manager, heartbeat]));
-        await this.offsets.store(
-          manager,
-          this.options.groupId,
-          fresh.map(({ batch, messages }) => ({
-            topic: batch.topic,
-            partition: batch.partition,
-            nextOffset: BigInt(messages[messages.length - 1].offset) + 1n,
-          })),
-        );
-        return true;
-      });
+      const slices = group.map(({ payload: { batch } }) => ({ batch, messages: batch.messages }));
+      const committedNew = await this.processOrIsolate(slices, heartbeat);
       if (committedNew) this.options.onBatchCommitted?.();
     } finally {
       clearInterval(keepAlive);
@@ -307,11 +322,112 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     for (const { payload } of group) payload.resolveOffset(payload.batch.lastOffset());
   }
 
+  /**
+   * Processes the slices in one transaction. A failure the policy calls transient is thrown (kafkajs
+   * retries the fetch), a deployment fault halts the consumer, and a fault in the data is tried again,
+   * then isolated: the slices one partition at a time, then one message at a time, until the message
+   * that fails alone is dead-lettered and everything else is processed.
+   */
+  private async processOrIsolate(
+    slices: readonly BatchSlice[],
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.processInTransaction(slices, heartbeat);
+      } catch (error) {
+        const action = failureAction(error);
+        if (action === 'halt') throw haltingError(error);
+        if (action === 'retry' || !this.options.deadLetters) throw error;
+        if (attempt < ATTEMPTS_BEFORE_ISOLATING) continue;
+        // Only a healthy database makes a failure the data's: otherwise it is an outage in disguise.
+        await this.options.dataSource.query('SELECT 1');
+        return this.isolate(slices, error, heartbeat);
+      }
+    }
+  }
+
+  private async isolate(
+    slices: readonly BatchSlice[],
+    error: unknown,
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
+    const parts: BatchSlice[][] =
+      slices.length > 1
+        ? slices.map((slice) => [slice])
+        : slices[0].messages.length > 1
+          ? slices[0].messages.map((message) => [{ batch: slices[0].batch, messages: [message] }])
+          : [];
+    if (parts.length === 0) return this.deadLetterPoison(slices[0], error);
+    let committedNew = false;
+    for (const part of parts) committedNew = (await this.processOrIsolate(part, heartbeat)) || committedNew;
+    return committedNew;
+  }
+
+  /** One transaction: the fresh messages of every slice (per stored offsets), then their next offsets. */
+  private processInTransaction(
+    slices: readonly BatchSlice[],
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
+    return this.options.dataSource.transaction(async (manager) => {
+      const fresh = await this.freshIn(manager, slices);
+      if (fresh.length === 0) return false;
+      await this.dispatch(fresh, new BatchContext([manager, heartbeat]));
+      await this.storeNextOffsets(manager, fresh);
+      return true;
+    });
+  }
+
+  /** The slices' messages not yet processed, by the offsets stored in PostgreSQL (locked until commit). */
+  private async freshIn(manager: EntityManager, slices: readonly BatchSlice[]): Promise<BatchSlice[]> {
+    const partitions = slices.map(({ batch }) => ({ topic: batch.topic, partition: batch.partition }));
+    const stored = await this.offsets.lockNextOffsets(manager, this.options.groupId, partitions);
+    const nextOffsetOf = new Map(stored.map((o) => [`${o.topic}/${o.partition}`, o.nextOffset]));
+    return slices.flatMap(({ batch, messages }) => {
+      const next = nextOffsetOf.get(`${batch.topic}/${batch.partition}`) ?? 0n;
+      const fresh = messages.filter((message) => BigInt(message.offset) >= next);
+      return fresh.length === 0 ? [] : [{ batch, messages: fresh }];
+    });
+  }
+
+  private storeNextOffsets(manager: EntityManager, slices: readonly BatchSlice[]): Promise<void> {
+    return this.offsets.store(
+      manager,
+      this.options.groupId,
+      slices.map(({ batch, messages }) => ({
+        topic: batch.topic,
+        partition: batch.partition,
+        nextOffset: BigInt(messages[messages.length - 1].offset) + 1n,
+      })),
+    );
+  }
+
+  /** The message that fails on its own: dead-lettered with the error, and consumed, in one transaction. */
+  private async deadLetterPoison(slice: BatchSlice, error: unknown): Promise<boolean> {
+    const deadLetters = this.options.deadLetters!;
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.logger.error(
+      `Dead-lettering ${slice.batch.topic}/${slice.batch.partition}@${slice.messages[0].offset} ` +
+        `(${deadLetters.processingFailedCode}): ${detail}`,
+    );
+    return this.options.dataSource.transaction(async (manager) => {
+      const fresh = await this.freshIn(manager, [slice]);
+      if (fresh.length === 0) return false;
+      const reason = { code: deadLetters.processingFailedCode, message: detail.slice(0, MAX_REASON_LENGTH) };
+      const letter = deadLetterFor(
+        deadLetters.topic,
+        toConsumedMessage(slice.batch, slice.messages[0]),
+        reason,
+        new Date(),
+      );
+      await new OutboxWriter(deadLetters.outboxTable).append(manager, [letter]);
+      await this.storeNextOffsets(manager, fresh);
+      return true;
+    });
+  }
+
   /** One call per handler, with the messages of every topic it is registered for. */
-  private async dispatch(
-    fresh: readonly { batch: Batch; messages: KafkaMessage[] }[],
-    context: BatchContext,
-  ): Promise<void> {
+  private async dispatch(fresh: readonly BatchSlice[], context: BatchContext): Promise<void> {
     const byHandler = new Map<MessageHandler, ConsumedMessage[]>();
     for (const { batch, messages } of fresh) {
       const handler = this.getHandlerByPattern(batch.topic);
