@@ -42,13 +42,21 @@ describe('foundation: the built services on real Kafka and PostgreSQL', () => {
     await database?.drop();
   });
 
-  it.each(SERVICE_NAMES)('%s reports Kafka and PostgreSQL up on GET /health', async (name) => {
-    const response = await fetch(`${services.get(name)!.url}/health`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      status: 'ok',
-      checks: { postgres: { status: 'up' }, kafka: { status: 'up' } },
-    });
+  const CONSUMER_CHECKS = { consumer: { status: 'up', state: 'running' }, outbox: { status: 'up' } };
+  const EXPECTED_CHECKS: Record<ServiceSpec['name'], object> = {
+    gateway: { postgres: { status: 'up' }, kafka: { status: 'up' } },
+    tracker: { postgres: { status: 'up' }, kafka: { status: 'up' }, ...CONSUMER_CHECKS },
+    issuance: { postgres: { status: 'up' }, kafka: { status: 'up' }, ...CONSUMER_CHECKS },
+  };
+
+  it.each(SERVICE_NAMES)('%s is live, and ready with every dependency up', async (name) => {
+    const live = await fetch(`${services.get(name)!.url}/health/live`);
+    expect(live.status).toBe(200);
+    for (const path of ['/health/ready', '/health']) {
+      const response = await fetch(`${services.get(name)!.url}${path}`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ok', checks: EXPECTED_CHECKS[name] });
+    }
   });
 
   it('creates every topic of the design with the configured partition count', async () => {
