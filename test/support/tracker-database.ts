@@ -1,5 +1,5 @@
 import { INPUT_TOPICS } from '@refurb/contracts';
-import { openServiceDataSource, serviceDataSourceOptions } from '@refurb/database';
+import { openServiceDataSource, serviceDataSourceOptions, ServiceSchema } from '@refurb/database';
 import { PartitionOffset, TestDatabase } from '@refurb/testing';
 import { TRACKER_MIGRATIONS } from '../../apps/tracker/src/migrations';
 import { hasConsumedUpTo, seedConsumerOffsets } from './consumer-progress';
@@ -16,13 +16,7 @@ export async function trackerDatabase(
   startAt: readonly PartitionOffset[],
 ): Promise<TestDatabase> {
   const database = await TestDatabase.create(label);
-  const dataSource = await openServiceDataSource(
-    serviceDataSourceOptions(
-      { url: database.url },
-      { schema: 'tracker', entities: [], migrations: TRACKER_MIGRATIONS },
-    ),
-  );
-  await dataSource.destroy();
+  await migrateService(database, 'tracker', TRACKER_MIGRATIONS);
   await seedConsumerOffsets(
     database,
     TRACKER_OFFSETS,
@@ -30,6 +24,18 @@ export async function trackerDatabase(
     startAt.filter((o) => INPUT_TOPICS.includes(o.topic as never)),
   );
   return database;
+}
+
+/** Creates a service's schema as the service would at start, so that a test can seed it first. */
+export async function migrateService(
+  database: TestDatabase,
+  schema: string,
+  migrations: ServiceSchema['migrations'],
+): Promise<void> {
+  const dataSource = await openServiceDataSource(
+    serviceDataSourceOptions({ url: database.url }, { schema, entities: [], migrations }),
+  );
+  await dataSource.destroy();
 }
 
 /** Messages processed so far by the group, summed over partitions, relative to `startAt`. */
