@@ -31,6 +31,9 @@ export interface KafkaBatchServerOptions {
   /** Transactions one instance runs at once. */
   concurrentTransactions?: number;
   sessionTimeoutMs?: number;
+  /** Compressed bytes one fetch brings at most, over all partitions (default 8 MiB). */
+  maxBytes?: number;
+  /** Compressed bytes one fetch brings at most per partition (default 1 MiB, the broker's record limit). */
   maxBytesPerPartition?: number;
   maxWaitTimeMs?: number;
   /** Called after each batch transaction that committed new messages (e.g. to relay its outbox rows now). */
@@ -55,6 +58,8 @@ const KEEP_ALIVE_MS = 1_000;
  */
 const PARTITION_WORKERS = 1_024;
 const DEFAULT_CLOSE_GRACE_MS = 5_000;
+const DEFAULT_MAX_FETCH_BYTES = 8 * 1024 * 1024;
+const DEFAULT_MAX_PARTITION_FETCH_BYTES = 1024 * 1024;
 
 interface FetchedBatch extends GatherableBatch {
   payload: EachBatchPayload;
@@ -229,7 +234,10 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       groupId: this.options.groupId,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
-      maxBytesPerPartition: this.options.maxBytesPerPartition,
+      // Compressed bytes per fetch: each batch may inflate up to MAX_DECOMPRESSED_BATCH_BYTES, so a fetch
+      // bounded at 8 MiB over partitions of 1 MiB keeps a consumer's decompressed data far below its heap.
+      maxBytes: this.options.maxBytes ?? DEFAULT_MAX_FETCH_BYTES,
+      maxBytesPerPartition: this.options.maxBytesPerPartition ?? DEFAULT_MAX_PARTITION_FETCH_BYTES,
       // Bounds how long an idle fetch holds the consumer: shutdown and latency both wait on it.
       maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 500,
       retry: {

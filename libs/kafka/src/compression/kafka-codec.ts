@@ -11,10 +11,12 @@ export interface KafkaCodec {
 
 /**
  * Decompressed size of one record batch beyond which we refuse to allocate. Snappy, LZ4 and zstd
- * headers declare the output size, so a forged header could otherwise make a tiny message claim
- * gigabytes; a real batch (at most `max.message.bytes`, 1 MB by default, compressed) stays far below.
+ * headers declare the output size and gzip inflates without one, so a tiny message could otherwise
+ * claim gigabytes. A real batch is at most `max.message.bytes` (1 MB by default) compressed, and JSON
+ * events compress about 5 to 10 times; 32 MiB leaves room for that while staying well below a
+ * service's 192 MB heap, even with a few partitions' batches decompressed at once.
  */
-export const MAX_DECOMPRESSED_BATCH_BYTES = 256 * 1024 * 1024;
+export const MAX_DECOMPRESSED_BATCH_BYTES = 32 * 1024 * 1024;
 
 /** A Buffer over the same memory, without copying. */
 export function asBuffer(bytes: Uint8Array): Buffer {

@@ -1,11 +1,12 @@
 import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+import { gzipCodec } from './gzip-codec';
 import { lz4Codec } from './lz4-codec';
 import { snappyCodec } from './snappy-codec';
 import { zstdCodec } from './zstd-codec';
 
 describe('registerCompressionCodecs', () => {
-  it('is done by loading createKafka, leaving gzip as kafkajs ships it', async () => {
-    const gzip: unknown = CompressionCodecs[CompressionTypes.GZIP]();
+  it('is done by loading createKafka, replacing the unbounded gzip kafkajs ships with a bounded one', async () => {
+    const shippedGzip: unknown = CompressionCodecs[CompressionTypes.GZIP]();
     expect(() => {
       CompressionCodecs[CompressionTypes.Snappy]();
     }).toThrow(/not implemented/);
@@ -13,6 +14,7 @@ describe('registerCompressionCodecs', () => {
     expect(CompressionCodecs[CompressionTypes.Snappy]()).toBe(snappyCodec);
     expect(CompressionCodecs[CompressionTypes.LZ4]()).toBe(lz4Codec);
     expect(CompressionCodecs[CompressionTypes.ZSTD]()).toBe(zstdCodec);
-    expect(CompressionCodecs[CompressionTypes.GZIP]()).toBe(gzip);
+    expect(CompressionCodecs[CompressionTypes.GZIP]()).toBe(gzipCodec);
+    expect(gzipCodec).not.toBe(shippedGzip);
   });
 });

@@ -1,18 +1,20 @@
 import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+import { gzipCodec } from './gzip-codec';
 import { KafkaCodec } from './kafka-codec';
 import { lz4Codec } from './lz4-codec';
 import { snappyCodec } from './snappy-codec';
 import { zstdCodec } from './zstd-codec';
 
-/** The codecs kafkajs lacks (it ships gzip only). */
+/** The codecs kafkajs lacks (it ships gzip only), and a gzip bounded like them. */
 const ADDED_CODECS: ReadonlyMap<CompressionTypes, KafkaCodec> = new Map([
+  [CompressionTypes.GZIP, gzipCodec],
   [CompressionTypes.Snappy, snappyCodec],
   [CompressionTypes.LZ4, lz4Codec],
   [CompressionTypes.ZSTD, zstdCodec],
 ]);
 
 /**
- * Registers snappy, LZ4 and zstd on kafkajs's process-wide codec table, so every client of the
+ * Registers snappy, LZ4, zstd and a bounded gzip on kafkajs's process-wide codec table, so every client of the
  * process (services, tools, tests) reads whatever partners' producers compress with. Idempotent.
  */
 export function registerCompressionCodecs(): void {
