@@ -20,3 +20,4 @@ export * from './kafka-tables';
 export * from './batch-consumer/consumer-health.indicator';
 export * from './outbox/outbox-health.indicator';
 export * from './batch-consumer/batch-consumer.decorator';
+export * from './outbox/park-unproducible-outbox-rows.migration';

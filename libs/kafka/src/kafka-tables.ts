@@ -35,3 +35,29 @@ export function createKafkaTablesStatements(schema: string): string[] {
 export function dropKafkaTablesStatements(schema: string): string[] {
   return [`DROP TABLE ${schema}.outbox`, `DROP TABLE ${schema}.consumer_offsets`];
 }
+
+// FROZEN as well, from its first migration on (tracker 1764345600000, issuance 1764345600000).
+/**
+ * `outbox_failed`: outbox rows Kafka refused for good (too large, not authorised), parked by the relay
+ * with the refusal so they neither block the rows behind them nor vanish.
+ */
+export function createOutboxFailedTableStatements(schema: string): string[] {
+  return [
+    `
+      CREATE TABLE ${schema}.outbox_failed (
+        id            bigint      PRIMARY KEY,
+        topic         text        NOT NULL,
+        message_key   bytea,
+        message_value bytea       NOT NULL,
+        headers       jsonb       NOT NULL,
+        created_at    timestamptz NOT NULL,
+        failed_at     timestamptz NOT NULL DEFAULT now(),
+        error_code    text        NOT NULL,
+        error_message text        NOT NULL
+      )`,
+  ];
+}
+
+export function dropOutboxFailedTableStatements(schema: string): string[] {
+  return [`DROP TABLE ${schema}.outbox_failed`];
+}

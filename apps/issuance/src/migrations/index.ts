@@ -1,5 +1,10 @@
 import { CreateIssuanceSchema1764086400000 } from './1764086400000-create-issuance-schema';
 import { CreateBatchesAndLines1764172800000 } from './1764172800000-create-batches-and-lines';
+import { ParkUnproducibleOutboxRows1764345600000 } from './1764345600000-park-unproducible-outbox-rows';
 
 /** Append-only: a landed migration is never edited, only followed by a new one. */
-export const ISSUANCE_MIGRATIONS = [CreateIssuanceSchema1764086400000, CreateBatchesAndLines1764172800000];
+export const ISSUANCE_MIGRATIONS = [
+  CreateIssuanceSchema1764086400000,
+  CreateBatchesAndLines1764172800000,
+  ParkUnproducibleOutboxRows1764345600000,
+];

@@ -1,10 +1,12 @@
 import { CreateTrackerSchema1764086400000 } from './1764086400000-create-tracker-schema';
 import { CreateCycleProjections1764172800000 } from './1764172800000-create-cycle-projections';
 import { SlimDeviceCycles1764259200000 } from './1764259200000-slim-device-cycles';
+import { ParkUnproducibleOutboxRows1764345600000 } from './1764345600000-park-unproducible-outbox-rows';
 
 /** Append-only: a landed migration is never edited, only followed by a new one. */
 export const TRACKER_MIGRATIONS = [
   CreateTrackerSchema1764086400000,
   CreateCycleProjections1764172800000,
   SlimDeviceCycles1764259200000,
+  ParkUnproducibleOutboxRows1764345600000,
 ];

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { KafkaProducerService } from '../kafka-producer.service';
 import { decodeHeaders } from './outbox.writer';
 
@@ -127,14 +127,46 @@ export class OutboxRelay {
         [batchSize, maxRequestBytes],
       );
       if (rows.length === 0) return 0;
-      await this.producer.sendBatch(groupByTopic(rows));
+      try {
+        await this.producer.sendBatch(groupByTopic(rows));
+      } catch (error) {
+        if (unproducibleReason(error) === undefined) throw error;
+        await this.sendEachOrPark(manager, rows);
+      }
       await manager.query(`DELETE FROM ${table} WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
       return rows.length;
     });
   }
+
+  /**
+   * Kafka refused the request for good: row by row, what it takes is produced and what it refuses is
+   * parked in `<table>_failed` with the refusal, so that one row can never hold back those behind it.
+   * A transient failure on the way still rolls everything back (at least once: rows already sent are
+   * sent again, and consumers de-duplicate them by id).
+   */
+  private async sendEachOrPark(manager: EntityManager, rows: readonly OutboxRow[]): Promise<void> {
+    for (const row of rows) {
+      try {
+        await this.producer.sendBatch(groupByTopic([row]));
+      } catch (error) {
+        const reason = unproducibleReason(error);
+        if (reason === undefined) throw error;
+        this.logger.error(
+          `Parking outbox row ${row.id} of ${this.options.table} (topic ${row.topic}): ${reason.code} ${reason.message}`,
+        );
+        await manager.query(
+          `INSERT INTO ${this.options.table}_failed
+             (id, topic, message_key, message_value, headers, created_at, error_code, error_message)
+           SELECT id, topic, message_key, message_value, headers, created_at, $2, $3
+           FROM ${this.options.table} WHERE id = $1`,
+          [row.id, reason.code, reason.message.slice(0, 1_000)],
+        );
+      }
+    }
+  }
 }
 
-function groupByTopic(rows: OutboxRow[]) {
+function groupByTopic(rows: readonly OutboxRow[]) {
   const byTopic = new Map<string, { key: Buffer | null; value: Buffer; headers: Record<string, Buffer> }[]>();
   for (const row of rows) {
     const messages = byTopic.get(row.topic) ?? [];
@@ -142,4 +174,25 @@ function groupByTopic(rows: OutboxRow[]) {
     byTopic.set(row.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+/** Kafka's refusals that no retry can change, by protocol error type. */
+const UNPRODUCIBLE = new Set([
+  'MESSAGE_TOO_LARGE',
+  'RECORD_LIST_TOO_LARGE',
+  'INVALID_RECORD',
+  'CORRUPT_MESSAGE',
+  'TOPIC_AUTHORIZATION_FAILED',
+  'CLUSTER_AUTHORIZATION_FAILED',
+  'POLICY_VIOLATION',
+]);
+
+/** The refusal behind a failed send (kafkajs wraps it in retry errors), if it is one of those. */
+export function unproducibleReason(error: unknown): { code: string; message: string } | undefined {
+  for (let cause: unknown = error; typeof cause === 'object' && cause !== null;) {
+    const { type, message } = cause as { type?: unknown; message?: unknown };
+    if (typeof type === 'string' && UNPRODUCIBLE.has(type)) return { code: type, message: String(message) };
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
