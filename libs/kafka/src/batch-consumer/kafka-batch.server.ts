@@ -127,6 +127,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   private readonly listeners: [string, Function][] = [];
   private readonly offsets: PartitionOffsetStore;
+  /** Partitions sought back to their stored offset after a gap, and to which offset. */
+  private readonly soughtBack = new Map<string, bigint>();
   private readonly gatherer: BatchGatherer<FetchedBatch>;
 
   constructor(private readonly options: KafkaBatchServerOptions) {
@@ -320,14 +322,55 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         this.logger.warn(`Heartbeat failed: ${(error as Error).message}`);
       });
     }, KEEP_ALIVE_MS);
+    let processed: FetchedBatch[];
     try {
-      const slices = group.map(({ payload: { batch } }) => ({ batch, messages: batch.messages }));
-      const committedNew = await this.processOrIsolate(slices, heartbeat);
+      processed = await this.withoutOffsetGaps(group);
+      const slices = processed.map(({ payload: { batch } }) => ({ batch, messages: batch.messages }));
+      const committedNew = slices.length > 0 && (await this.processOrIsolate(slices, heartbeat));
       if (committedNew) this.options.onBatchCommitted?.();
     } finally {
       clearInterval(keepAlive);
     }
-    for (const { payload } of group) payload.resolveOffset(payload.batch.lastOffset());
+    for (const { payload } of processed) payload.resolveOffset(payload.batch.lastOffset());
+  }
+
+  /**
+   * A batch that starts above the partition's stored next offset would skip the messages in between
+   * (a fetch that ran ahead of the seek to the stored offsets, Kafka offsets ahead of a restored
+   * database): the consumer seeks back to the stored offset and the batch is left for the re-fetch. If
+   * the re-fetch starts above it again, the gap is real (records the broker no longer has) and the
+   * batch is processed, with a warning.
+   */
+  private async withoutOffsetGaps(group: readonly FetchedBatch[]): Promise<FetchedBatch[]> {
+    const topics = [...new Set(group.map(({ payload }) => payload.batch.topic))];
+    const stored = await this.offsets.nextOffsets(
+      this.options.dataSource.manager,
+      this.options.groupId,
+      topics,
+    );
+    const nextOffsetOf = new Map(stored.map((o) => [`${o.topic}/${o.partition}`, BigInt(o.nextOffset)]));
+    return group.filter(({ payload: { batch } }) => {
+      const key = `${batch.topic}/${batch.partition}`;
+      const next = nextOffsetOf.get(key);
+      const first = BigInt(batch.messages[0].offset);
+      if (next === undefined || first <= next) {
+        this.soughtBack.delete(key);
+        return true;
+      }
+      if (this.soughtBack.get(key) === next) {
+        this.logger.warn(
+          `Offsets ${next} to ${first - 1n} of ${key} are gone from the broker: going on from ${first}`,
+        );
+        this.soughtBack.delete(key);
+        return true;
+      }
+      this.logger.warn(
+        `Batch of ${key} starts at ${first}, past the stored next offset ${next}: seeking back`,
+      );
+      this.soughtBack.set(key, next);
+      this.consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: next.toString() });
+      return false;
+    });
   }
 
   /**
