@@ -2,6 +2,7 @@ export * from './batch-consumer/batch.context';
 export * from './batch-consumer/consumed-batch';
 export * from './batch-consumer/consumer-state';
 export * from './batch-consumer/kafka-batch.server';
+export type { PoisonDeadLetters } from './batch-consumer/batch-transactions';
 export * from './batch-consumer/partition-offset.store';
 export * from './create-kafka';
 export * from './kafka-health.indicator';

@@ -1,23 +1,10 @@
-import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
-import {
-  Batch,
-  Consumer,
-  ConsumerCrashEvent,
-  ConsumerGroupJoinEvent,
-  EachBatchPayload,
-  Kafka,
-  KafkaMessage,
-} from 'kafkajs';
-import { isObservable, lastValueFrom } from 'rxjs';
-import { DataSource, EntityManager } from 'typeorm';
-import { deadLetterFor } from '../dead-letter/dead-letter';
-import { OutboxWriter } from '../outbox/outbox.writer';
-import { BatchContext } from './batch.context';
-import { ConsumedBatch, ConsumedMessage } from './consumed-batch';
-import { BatchGatherer, GatherableBatch } from './batch-gatherer';
-import { PartitionOffsetStore } from './partition-offset.store';
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { Consumer, ConsumerCrashEvent, ConsumerGroupJoinEvent, EachBatchPayload, Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { BatchGatherer } from './batch-gatherer';
+import { BatchTransactions, FetchedBatch, PoisonDeadLetters } from './batch-transactions';
 import { ConsumerStatus } from './consumer-state';
-import { failureAction } from './failure-policy';
+import { PartitionOffsetStore } from './partition-offset.store';
 import { RestartBackoff } from './restart-backoff';
 
 export interface KafkaBatchServerOptions {
@@ -49,8 +36,6 @@ export interface KafkaBatchServerOptions {
   onStatusChange?: (status: ConsumerStatus) => void;
 }
 
-/** Long batches keep the group membership alive at this pace (kafkajs throttles to heartbeatInterval). */
-const KEEP_ALIVE_MS = 1_000;
 /**
  * kafkajs workers, each holding one partition batch of a fetch: enough for every partition a member is
  * assigned, so that a whole fetch reaches the gatherer at once. They only wait; transactions are bounded
@@ -60,34 +45,6 @@ const PARTITION_WORKERS = 1_024;
 const DEFAULT_CLOSE_GRACE_MS = 5_000;
 const DEFAULT_MAX_FETCH_BYTES = 8 * 1024 * 1024;
 const DEFAULT_MAX_PARTITION_FETCH_BYTES = 1024 * 1024;
-
-interface FetchedBatch extends GatherableBatch {
-  payload: EachBatchPayload;
-}
-
-/** Some messages of one partition batch, in offset order. */
-interface BatchSlice {
-  batch: Batch;
-  messages: readonly KafkaMessage[];
-}
-
-/** Where a message that fails on its own goes, and with which code (e.g. `TRACKER.PROCESSING_FAILED`). */
-export interface PoisonDeadLetters {
-  topic: string;
-  /** The service's outbox table: the dead letter is produced like every other output. */
-  outboxTable: string;
-  processingFailedCode: string;
-}
-
-/** Attempts of a whole slice before it is split: a fault in the data fails every time, a race may not. */
-const ATTEMPTS_BEFORE_ISOLATING = 2;
-const MAX_REASON_LENGTH = 1_000;
-
-/** An error kafkajs will not retry: the consumer crashes for good and reports `failed`. */
-function haltingError(cause: unknown): Error {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return Object.assign(new Error(`Consumer halted: ${message}`, { cause }), { retriable: false });
-}
 
 /**
  * A NestJS transport that consumes Kafka with kafkajs `eachBatch` and processes what one fetch brought
@@ -99,7 +56,8 @@ function haltingError(cause: unknown): Error {
  * that transaction; a handler registered for several topics is called once with all their messages.
  * PostgreSQL is the source of truth for offsets: on joining the group the consumer seeks to the stored
  * offsets, and every transaction re-checks them under row locks, so messages that a crash, a rebalance
- * or a lagging seek delivers again are skipped. Offsets are also committed to Kafka once their
+ * or a lagging seek delivers again are skipped, and a batch that starts past them makes the consumer
+ * seek back rather than skip what lies between. Offsets are also committed to Kafka once their
  * transaction committed, so Kafka's never run ahead of PostgreSQL's and lag monitors can read them; after
  * restoring or recreating a service's database, give it a new consumer group (README).
  *
@@ -127,14 +85,18 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   private readonly listeners: [string, Function][] = [];
   private readonly offsets: PartitionOffsetStore;
-  /** Partitions sought back to their stored offset after a gap, and to which offset. */
-  private readonly soughtBack = new Map<string, bigint>();
+  private readonly transactions: BatchTransactions;
   private readonly gatherer: BatchGatherer<FetchedBatch>;
 
   constructor(private readonly options: KafkaBatchServerOptions) {
     super();
     this.offsets = new PartitionOffsetStore(options.offsetsTable);
-    this.gatherer = new BatchGatherer((group) => this.processGroup(group), {
+    this.transactions = new BatchTransactions(
+      options,
+      (topic) => this.getHandlerByPattern(topic) ?? undefined,
+      (topic, partition, offset) => this.consumer?.seek({ topic, partition, offset: offset.toString() }),
+    );
+    this.gatherer = new BatchGatherer((group) => this.transactions.processGroup(group), {
       maxMessages: options.maxMessagesPerTransaction ?? 2_000,
       concurrency: options.concurrentTransactions ?? 2,
     });
@@ -313,200 +275,4 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       payload,
     });
   }
-
-  private async processGroup(group: FetchedBatch[]): Promise<void> {
-    // Every batch of the group belongs to this consumer: any of their heartbeats keeps the membership.
-    const heartbeat = group[0].payload.heartbeat;
-    const keepAlive = setInterval(() => {
-      heartbeat().catch((error: unknown) => {
-        this.logger.warn(`Heartbeat failed: ${(error as Error).message}`);
-      });
-    }, KEEP_ALIVE_MS);
-    let processed: FetchedBatch[];
-    try {
-      processed = await this.withoutOffsetGaps(group);
-      const slices = processed.map(({ payload: { batch } }) => ({ batch, messages: batch.messages }));
-      const committedNew = slices.length > 0 && (await this.processOrIsolate(slices, heartbeat));
-      if (committedNew) this.options.onBatchCommitted?.();
-    } finally {
-      clearInterval(keepAlive);
-    }
-    for (const { payload } of processed) payload.resolveOffset(payload.batch.lastOffset());
-  }
-
-  /**
-   * A batch that starts above the partition's stored next offset would skip the messages in between
-   * (a fetch that ran ahead of the seek to the stored offsets, Kafka offsets ahead of a restored
-   * database): the consumer seeks back to the stored offset and the batch is left for the re-fetch. If
-   * the re-fetch starts above it again, the gap is real (records the broker no longer has) and the
-   * batch is processed, with a warning.
-   */
-  private async withoutOffsetGaps(group: readonly FetchedBatch[]): Promise<FetchedBatch[]> {
-    const topics = [...new Set(group.map(({ payload }) => payload.batch.topic))];
-    const stored = await this.offsets.nextOffsets(
-      this.options.dataSource.manager,
-      this.options.groupId,
-      topics,
-    );
-    const nextOffsetOf = new Map(stored.map((o) => [`${o.topic}/${o.partition}`, BigInt(o.nextOffset)]));
-    return group.filter(({ payload: { batch } }) => {
-      const key = `${batch.topic}/${batch.partition}`;
-      const next = nextOffsetOf.get(key);
-      const first = BigInt(batch.messages[0].offset);
-      if (next === undefined || first <= next) {
-        this.soughtBack.delete(key);
-        return true;
-      }
-      if (this.soughtBack.get(key) === next) {
-        this.logger.warn(
-          `Offsets ${next} to ${first - 1n} of ${key} are gone from the broker: going on from ${first}`,
-        );
-        this.soughtBack.delete(key);
-        return true;
-      }
-      this.logger.warn(
-        `Batch of ${key} starts at ${first}, past the stored next offset ${next}: seeking back`,
-      );
-      this.soughtBack.set(key, next);
-      this.consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: next.toString() });
-      return false;
-    });
-  }
-
-  /**
-   * Processes the slices in one transaction. A failure the policy calls transient is thrown (kafkajs
-   * retries the fetch), a deployment fault halts the consumer, and a fault in the data is tried again,
-   * then isolated: the slices one partition at a time, then one message at a time, until the message
-   * that fails alone is dead-lettered and everything else is processed.
-   */
-  private async processOrIsolate(
-    slices: readonly BatchSlice[],
-    heartbeat: () => Promise<void>,
-  ): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.processInTransaction(slices, heartbeat);
-      } catch (error) {
-        const action = failureAction(error);
-        if (action === 'halt') throw haltingError(error);
-        if (action === 'retry' || !this.options.deadLetters) throw error;
-        if (attempt < ATTEMPTS_BEFORE_ISOLATING) continue;
-        // Only a healthy database makes a failure the data's: otherwise it is an outage in disguise.
-        await this.options.dataSource.query('SELECT 1');
-        return this.isolate(slices, error, heartbeat);
-      }
-    }
-  }
-
-  private async isolate(
-    slices: readonly BatchSlice[],
-    error: unknown,
-    heartbeat: () => Promise<void>,
-  ): Promise<boolean> {
-    const parts: BatchSlice[][] =
-      slices.length > 1
-        ? slices.map((slice) => [slice])
-        : slices[0].messages.length > 1
-          ? slices[0].messages.map((message) => [{ batch: slices[0].batch, messages: [message] }])
-          : [];
-    if (parts.length === 0) return this.deadLetterPoison(slices[0], error);
-    let committedNew = false;
-    for (const part of parts) committedNew = (await this.processOrIsolate(part, heartbeat)) || committedNew;
-    return committedNew;
-  }
-
-  /** One transaction: the fresh messages of every slice (per stored offsets), then their next offsets. */
-  private processInTransaction(
-    slices: readonly BatchSlice[],
-    heartbeat: () => Promise<void>,
-  ): Promise<boolean> {
-    return this.options.dataSource.transaction(async (manager) => {
-      const fresh = await this.freshIn(manager, slices);
-      if (fresh.length === 0) return false;
-      await this.dispatch(fresh, new BatchContext([manager, heartbeat]));
-      await this.storeNextOffsets(manager, fresh);
-      return true;
-    });
-  }
-
-  /** The slices' messages not yet processed, by the offsets stored in PostgreSQL (locked until commit). */
-  private async freshIn(manager: EntityManager, slices: readonly BatchSlice[]): Promise<BatchSlice[]> {
-    const partitions = slices.map(({ batch }) => ({ topic: batch.topic, partition: batch.partition }));
-    const stored = await this.offsets.lockNextOffsets(manager, this.options.groupId, partitions);
-    const nextOffsetOf = new Map(stored.map((o) => [`${o.topic}/${o.partition}`, o.nextOffset]));
-    return slices.flatMap(({ batch, messages }) => {
-      const next = nextOffsetOf.get(`${batch.topic}/${batch.partition}`) ?? 0n;
-      const fresh = messages.filter((message) => BigInt(message.offset) >= next);
-      return fresh.length === 0 ? [] : [{ batch, messages: fresh }];
-    });
-  }
-
-  private storeNextOffsets(manager: EntityManager, slices: readonly BatchSlice[]): Promise<void> {
-    return this.offsets.store(
-      manager,
-      this.options.groupId,
-      slices.map(({ batch, messages }) => ({
-        topic: batch.topic,
-        partition: batch.partition,
-        nextOffset: BigInt(messages[messages.length - 1].offset) + 1n,
-      })),
-    );
-  }
-
-  /** The message that fails on its own: dead-lettered with the error, and consumed, in one transaction. */
-  private async deadLetterPoison(slice: BatchSlice, error: unknown): Promise<boolean> {
-    const deadLetters = this.options.deadLetters!;
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    this.logger.error(
-      `Dead-lettering ${slice.batch.topic}/${slice.batch.partition}@${slice.messages[0].offset} ` +
-        `(${deadLetters.processingFailedCode}): ${detail}`,
-    );
-    return this.options.dataSource.transaction(async (manager) => {
-      const fresh = await this.freshIn(manager, [slice]);
-      if (fresh.length === 0) return false;
-      const reason = { code: deadLetters.processingFailedCode, message: detail.slice(0, MAX_REASON_LENGTH) };
-      const letter = deadLetterFor(
-        deadLetters.topic,
-        toConsumedMessage(slice.batch, slice.messages[0]),
-        reason,
-        new Date(),
-      );
-      await new OutboxWriter(deadLetters.outboxTable).append(manager, [letter]);
-      await this.storeNextOffsets(manager, fresh);
-      return true;
-    });
-  }
-
-  /** One call per handler, with the messages of every topic it is registered for. */
-  private async dispatch(fresh: readonly BatchSlice[], context: BatchContext): Promise<void> {
-    const byHandler = new Map<MessageHandler, ConsumedMessage[]>();
-    for (const { batch, messages } of fresh) {
-      const handler = this.getHandlerByPattern(batch.topic);
-      if (!handler) throw new Error(`No @EventPattern handler for topic ${batch.topic}`);
-      const consumed = byHandler.get(handler) ?? [];
-      for (const message of messages) consumed.push(toConsumedMessage(batch, message));
-      byHandler.set(handler, consumed);
-    }
-    for (const [handler, messages] of byHandler) {
-      const result: unknown = await handler({ messages } satisfies ConsumedBatch, context);
-      if (isObservable(result)) {
-        // Nest's exception filters turn a handler's error into an erroring observable: surface it.
-        await lastValueFrom(result, { defaultValue: undefined }).catch((error: unknown) => {
-          throw error instanceof Error ? error : new Error(`Batch handler failed: ${JSON.stringify(error)}`);
-        });
-      }
-    }
-  }
-}
-
-function toConsumedMessage(batch: Batch, message: KafkaMessage): ConsumedMessage {
-  return {
-    topic: batch.topic,
-    partition: batch.partition,
-    offset: message.offset,
-    key: message.key,
-    value: message.value,
-    headers: message.headers ?? {},
-    timestamp: message.timestamp,
-  };
 }
