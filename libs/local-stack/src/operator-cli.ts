@@ -26,7 +26,7 @@ function runBuiltCli(entry: string, args: string[], env: NodeJS.ProcessEnv): Pro
 
 /** `npm run gateway:partners -- seed-local`: the demo partners and a fresh API key for each, by partner id. */
 export async function seedGatewayPartners(env: NodeJS.ProcessEnv): Promise<Map<string, string>> {
-  const output = await runBuiltCli('apps/gateway/src/cli/partners.cli.js', ['seed-local'], env);
+  const output = await runBuiltCli('apps/gateway/src/partner-keys/partners.cli.js', ['seed-local'], env);
   const keys = new Map<string, string>();
   for (const match of output.matchAll(/^(\S+)\s+(rl_\S+)/gm)) keys.set(match[1], match[2]);
   if (keys.size === 0) throw new Error(`seed-local printed no key:\n${output}`);
