@@ -29,3 +29,4 @@ export * from './dto/field-decorators';
 export * from './json-object';
 export * from './methodology';
 export * from './messages';
+export * from './dead-letter-headers';
