@@ -30,3 +30,5 @@ export * from './json-object';
 export * from './methodology';
 export * from './messages';
 export * from './dead-letter-headers';
+export * from './json-schema/contract-schemas';
+export * from './asyncapi/asyncapi-document';
