@@ -1,4 +1,10 @@
-import { AnyDeviceEvent, DEAD_LETTER_HEADERS, INPUT_TOPICS, TOPICS, validateDeviceEvent } from '@refurb/contracts';
+import {
+  AnyDeviceEvent,
+  DEAD_LETTER_HEADERS,
+  INPUT_TOPICS,
+  TOPICS,
+  validateDeviceEvent,
+} from '@refurb/contracts';
 import { ConsumerState } from '@refurb/kafka';
 import { eventsFor, on } from '@refurb/lifecycle/testing/device-event-factory';
 import { randomDeviceHistory } from '@refurb/lifecycle/testing/random-device-history';
