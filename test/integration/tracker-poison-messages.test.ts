@@ -1,5 +1,11 @@
-import { AnyDeviceEvent, INPUT_TOPICS, TOPICS, validateDeviceEvent } from '@refurb/contracts';
-import { ConsumerState, DEAD_LETTER_HEADERS } from '@refurb/kafka';
+import {
+  AnyDeviceEvent,
+  DEAD_LETTER_HEADERS,
+  INPUT_TOPICS,
+  TOPICS,
+  validateDeviceEvent,
+} from '@refurb/contracts';
+import { ConsumerState } from '@refurb/kafka';
 import { eventsFor, on } from '@refurb/lifecycle/testing/device-event-factory';
 import { randomDeviceHistory } from '@refurb/lifecycle/testing/random-device-history';
 import { SeededRandom } from '@refurb/lifecycle/testing/seeded-random';

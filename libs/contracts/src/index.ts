@@ -30,3 +30,6 @@ export * from './json-object';
 export * from './methodology';
 export * from './messages';
 export * from './signing';
+export * from './dead-letter-headers';
+export * from './json-schema/contract-schemas';
+export * from './asyncapi/asyncapi-document';

@@ -1,9 +1,5 @@
-import { decodeCloudEvent } from '@refurb/contracts';
-import { DEAD_LETTER_HEADERS } from '@refurb/kafka';
+import { DEAD_LETTER_HEADERS, decodeCloudEvent, REDRIVEN_FROM_HEADER } from '@refurb/contracts';
 import { IHeaders, KafkaMessage } from 'kafkajs';
-
-/** Set on a redriven message: the dead letter it came from, as `<partition>:<offset>` of the dead-letter topic. */
-export const REDRIVEN_FROM_HEADER = 'dlq-redriven-from';
 
 /** One message of the dead-letter topic, with what selecting and redriving it needs. */
 export interface DeadLetterRecord {

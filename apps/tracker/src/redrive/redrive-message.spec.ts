@@ -1,4 +1,4 @@
-import { DEAD_LETTER_HEADERS } from '@refurb/kafka';
+import { DEAD_LETTER_HEADERS } from '@refurb/contracts';
 import { KafkaMessage } from 'kafkajs';
 import { deadLetterRecordOf } from './dead-letter-record';
 import { selectsDeadLetter } from './redrive-criteria';

@@ -1,6 +1,6 @@
-import { DEAD_LETTER_HEADERS } from '@refurb/kafka';
+import { DEAD_LETTER_HEADERS, REDRIVEN_FROM_HEADER } from '@refurb/contracts';
 import { IHeaders, Message } from 'kafkajs';
-import { deadLetterAddress, DeadLetterRecord, REDRIVEN_FROM_HEADER } from './dead-letter-record';
+import { deadLetterAddress, DeadLetterRecord } from './dead-letter-record';
 
 const DEAD_LETTER_ONLY: ReadonlySet<string> = new Set([
   ...Object.values(DEAD_LETTER_HEADERS),

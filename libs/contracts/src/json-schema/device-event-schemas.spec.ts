@@ -5,12 +5,8 @@ import { ACCEPTED, badInputCorpus, corpusBodyBytes, DUPLICATE } from '../testing
 import { validDeviceEvents } from '../testing/valid-device-events';
 import { DEVICE_EVENT_TYPES, DeviceEventType } from '../device-event';
 import { FIXTURE_NOW, rawDeviceEvents } from '../testing/raw-device-events.fixture';
-import {
-  deviceEventSchema,
-  deviceEventSchemaFiles,
-  SCHEMA_DIRECTORY,
-  schemaFileName,
-} from './device-event-schemas';
+import { contractSchemaFiles } from './contract-schemas';
+import { deviceEventSchema, SCHEMA_DIRECTORY, schemaFileName } from './device-event-schemas';
 
 /** Refusals that depend on more than the shape (checksums, clocks, calendars, history): documented, not checked. */
 const BEYOND_A_SCHEMA = new Set([
@@ -37,7 +33,7 @@ describe('device event JSON Schemas', () => {
     validators.get(String(type)) ?? validators.get('device.collected')!;
 
   it('the published files are exactly what `npm run contracts:schemas` generates', () => {
-    const expected = deviceEventSchemaFiles();
+    const expected = contractSchemaFiles();
     expect(readdirSync(SCHEMA_DIRECTORY).sort()).toEqual(expected.map((file) => file.fileName).sort());
     for (const { fileName, content } of expected) {
       expect({ fileName, content: readFileSync(join(SCHEMA_DIRECTORY, fileName), 'utf8') }).toEqual({

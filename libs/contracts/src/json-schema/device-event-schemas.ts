@@ -93,7 +93,7 @@ export function deviceEventSchema(type: DeviceEventType): JsonSchema {
 }
 
 /** A schema file's exact content: stable, so a regenerated file differs only when the contract does. */
-function renderSchema(schema: JsonSchema): string {
+export function renderSchema(schema: JsonSchema): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 

@@ -1,15 +1,17 @@
 import { findTextProblem, isBlank } from '../clean-text';
 import { normaliseCountryCode } from '../country-code';
-import { normaliseDeviceId } from '../device-id';
+import { isCanonicalDeviceId, normaliseDeviceId } from '../device-id';
 import { isJsonMediaType } from '../media-type';
 import { parseRfc3339 } from '../rfc3339';
 import {
+  CANONICAL_DEVICE_ID_PATTERN,
   cleanTextPattern,
   COUNTRY_CODE_PATTERN,
   DEVICE_ID_PATTERN,
   EVENT_ID_PATTERN,
   JSON_MEDIA_TYPE_PATTERN,
   RFC3339_PATTERN,
+  TRIMMED_TEXT_PATTERN,
 } from './schema-patterns';
 
 // The schemas run these patterns with the `u` flag (JSON Schema's regex dialect, as Ajv does).
@@ -33,6 +35,22 @@ describe('schema patterns agree with the validators they document', () => {
   ])('device id %j: pattern %s, validator %s', (value, patternMatches, validatorAccepts) => {
     expect(matches(DEVICE_ID_PATTERN, value)).toBe(patternMatches);
     expect(normaliseDeviceId(value).ok).toBe(validatorAccepts);
+  });
+
+  it.each([
+    // value, pattern matches, canonical
+    ['imei:353325091234561', true, true],
+    ['imei:353325091234562', true, false], // fails Luhn: beyond a pattern
+    ['353325091234561', false, false],
+    ['IMEI:353325091234561', false, false],
+    ['serial:hewlett-packard:CND-1234X', true, true],
+    ['serial:Hewlett-Packard:CND-1234X', false, false],
+    ['serial:acme:cnd-1234x', false, false],
+    ['serial:acme-:SN42', false, false],
+    [' imei:353325091234561', false, false],
+  ])('canonical device id %j: pattern %s, canonical %s', (value, patternMatches, canonical) => {
+    expect(matches(CANONICAL_DEVICE_ID_PATTERN, value)).toBe(patternMatches);
+    expect(isCanonicalDeviceId(value)).toBe(canonical);
   });
 
   it.each(['fr', ' FR ', 'Fr', 'gb', 'UK', 'FRA', 'XK', 'F', ''])('country %j', (value) => {
@@ -77,6 +95,7 @@ describe('schema patterns agree with the validators they document', () => {
     const clean = findTextProblem(value, 1000) === undefined;
     expect(matches(cleanTextPattern({ blankAllowed: true }), value)).toBe(clean);
     expect(matches(cleanTextPattern({ blankAllowed: false }), value)).toBe(clean && !isBlank(value));
+    expect(matches(TRIMMED_TEXT_PATTERN, value)).toBe(clean && !isBlank(value) && value.trim() === value);
   });
 
   it.each([

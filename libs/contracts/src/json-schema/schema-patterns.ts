@@ -14,11 +14,16 @@ function anyCase(text: string): string {
   return text.replace(/[A-Za-z]/g, (letter) => `[${letter.toUpperCase()}${letter.toLowerCase()}]`);
 }
 
+/** Not blank, no whitespace at the ends, no forbidden character. */
+const TRIMMED_TEXT = String.raw`[^${FORBIDDEN}\s](?:[^${FORBIDDEN}]*[^${FORBIDDEN}\s])?`;
+
 /** Text that is clean once trimmed: whitespace at the ends, no forbidden character inside. */
 export function cleanTextPattern({ blankAllowed }: { blankAllowed: boolean }): string {
-  const core = String.raw`[^${FORBIDDEN}\s](?:[^${FORBIDDEN}]*[^${FORBIDDEN}\s])?`;
-  return String.raw`^\s*${blankAllowed ? `(?:${core})?` : core}\s*$`;
+  return String.raw`^\s*${blankAllowed ? `(?:${TRIMMED_TEXT})?` : TRIMMED_TEXT}\s*$`;
 }
+
+/** Text of the services' own records (JsonReader.text): already trimmed, not blank, clean. */
+export const TRIMMED_TEXT_PATTERN = `^${TRIMMED_TEXT}$`;
 
 /** A CloudEvents id: compared verbatim, so no forbidden character anywhere, and not blank. */
 export const EVENT_ID_PATTERN = String.raw`^[${PRINTABLE_SPACE}]*[^${FORBIDDEN}\s][^${FORBIDDEN}]*$`;
@@ -27,6 +32,10 @@ const IMEI = String.raw`(?:\s*${anyCase('imei')}\s*:)?[\s-]*(?:[0-9][ -]*){14}[0
 const SERIAL = String.raw`\s*${anyCase('serial')}\s*:\s*[A-Za-z0-9](?:[A-Za-z0-9 _-]*[A-Za-z0-9])?\s*:\s*[A-Za-z0-9-]{4,40}\s*`;
 /** The shapes normaliseDeviceId accepts (IMEI with or without prefix, spaces and hyphens; serial). */
 export const DEVICE_ID_PATTERN = `^(?:${IMEI}|${SERIAL})$`;
+
+/** A device id in the canonical form normaliseDeviceId returns (isCanonicalDeviceId), Luhn aside. */
+export const CANONICAL_DEVICE_ID_PATTERN =
+  '^(?:imei:[0-9]{15}|serial:[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?:[A-Z0-9-]{4,40})$';
 
 /** An assigned ISO 3166-1 alpha-2 code in any case, surrounding whitespace allowed. */
 export const COUNTRY_CODE_PATTERN = String.raw`^\s*(?:${ISO_3166_ALPHA2_CODES.map(anyCase).join('|')})\s*$`;

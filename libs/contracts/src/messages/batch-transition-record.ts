@@ -4,6 +4,7 @@ import { TOPICS } from '../topics';
 import { FACTOR_SET_VERSION_PATTERN } from './cycle-credit-record';
 import { JsonReader } from './json-reader';
 import { MessageRead, readJson } from './message-read';
+import { RECORD_LIMITS } from './record-limits';
 import { TopicRecord } from './topic-record';
 
 export const BATCH_STATES = ['open', 'closed', 'verified', 'issued'] as const;
@@ -122,9 +123,9 @@ export function batchTransitionTopicRecord(snapshot: BatchSnapshot): TopicRecord
   };
 }
 
-const ID = 256;
-const IDENTIFIER = 128;
-const TEXT = 500;
+const ID = RECORD_LIMITS.id;
+const IDENTIFIER = RECORD_LIMITS.identifier;
+const TEXT = RECORD_LIMITS.text;
 
 /**
  * Checks that a decoded CloudEvent is a BatchTransitionRecord, as finance systems and tests read
@@ -168,8 +169,12 @@ function readSnapshot(snapshot: JsonReader): BatchSnapshot {
   return {
     id: snapshot.text('id', ID),
     projectId: snapshot.text('projectId', IDENTIFIER),
-    vintage: snapshot.integer('vintage', 2000, 9999),
-    factorSetVersion: snapshot.text('factorSetVersion', 64, FACTOR_SET_VERSION_PATTERN),
+    vintage: snapshot.integer('vintage', RECORD_LIMITS.minVintage, RECORD_LIMITS.maxVintage),
+    factorSetVersion: snapshot.text(
+      'factorSetVersion',
+      RECORD_LIMITS.factorSetVersion,
+      FACTOR_SET_VERSION_PATTERN,
+    ),
     state: snapshot.oneOf('state', BATCH_STATES),
     openedAt: timestamp(snapshot, 'openedAt'),
     closedAt: snapshot.orNull('closedAt', (reader, key) => timestamp(reader, key)),
@@ -181,7 +186,7 @@ function readSnapshot(snapshot: JsonReader): BatchSnapshot {
       const totals = reader.object(key);
       return {
         lineCount: totals.integer('lineCount', 0, Number.MAX_SAFE_INTEGER),
-        discountBp: totals.integer('discountBp', 0, 10_000),
+        discountBp: totals.integer('discountBp', 0, RECORD_LIMITS.basisPoints),
         // Negative for a debt carried from a batch of reversals.
         carriedInG: grams(totals, 'carriedInG', -Number.MAX_SAFE_INTEGER),
         // A batch of reversals only has a negative gross.
@@ -219,7 +224,7 @@ function readSnapshot(snapshot: JsonReader): BatchSnapshot {
 }
 
 function timestamp(reader: JsonReader, key: string): string {
-  const value = reader.text(key, 64);
+  const value = reader.text(key, RECORD_LIMITS.timestamp);
   reader.check(parseRfc3339(value) !== undefined, key, 'must be an RFC 3339 timestamp');
   return value;
 }

@@ -16,6 +16,7 @@ import { STRUCTURED_HEADERS } from '../cloud-event-codec';
 import { TOPICS } from '../topics';
 import { JsonReader } from './json-reader';
 import { MessageRead, readJson } from './message-read';
+import { RECORD_LIMITS } from './record-limits';
 import { TopicRecord } from './topic-record';
 
 /**
@@ -152,12 +153,12 @@ export function cycleCreditTopicRecord(data: CycleCreditData, decidedAt: Date): 
   };
 }
 
-const MIN_VINTAGE = 2000;
-const MAX_VINTAGE = 9999;
-const MAX_ITEMS = 1000;
-const MAX_BP = 10_000;
-const ID = 256;
-const IDENTIFIER = 128;
+const MIN_VINTAGE = RECORD_LIMITS.minVintage;
+const MAX_VINTAGE = RECORD_LIMITS.maxVintage;
+const MAX_ITEMS = RECORD_LIMITS.items;
+const MAX_BP = RECORD_LIMITS.basisPoints;
+const ID = RECORD_LIMITS.id;
+const IDENTIFIER = RECORD_LIMITS.identifier;
 
 /**
  * Checks that a decoded CloudEvent is a CycleCreditRecord and rebuilds it from the declared members
@@ -228,7 +229,7 @@ function readData(data: JsonReader): CycleCreditData {
 }
 
 function timestamp(reader: JsonReader, key: string): string {
-  const value = reader.text(key, 64);
+  const value = reader.text(key, RECORD_LIMITS.timestamp);
   reader.check(parseRfc3339(value) !== undefined, key, 'must be an RFC 3339 timestamp');
   return value;
 }
@@ -273,7 +274,11 @@ function readEmissions(emissions: JsonReader): CycleCreditEmissions {
   const grams = (key: string) => emissions.integer(key, 0, Number.MAX_SAFE_INTEGER);
   return {
     methodology: emissions.oneOf('methodology', [METHODOLOGY]),
-    factorSetVersion: emissions.text('factorSetVersion', 64, FACTOR_SET_VERSION_PATTERN),
+    factorSetVersion: emissions.text(
+      'factorSetVersion',
+      RECORD_LIMITS.factorSetVersion,
+      FACTOR_SET_VERSION_PATTERN,
+    ),
     baselineG: grams('baselineG'),
     newDeviceG: grams('newDeviceG'),
     refurbishedShareBp: emissions.integer('refurbishedShareBp', 0, MAX_BP),

@@ -4,3 +4,4 @@ export * from './json-reader';
 export * from './message-read';
 export * from './topic-messages';
 export * from './topic-record';
+export * from './record-limits';

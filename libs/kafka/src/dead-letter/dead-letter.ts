@@ -1,16 +1,6 @@
+import { DEAD_LETTER_HEADERS } from '@refurb/contracts';
 import { ConsumedMessage } from '../batch-consumer/consumed-batch';
 import { OutboxMessage } from '../outbox/outbox-message';
-
-/** Headers a dead letter gains on top of the original message's own (which it keeps byte for byte). */
-export const DEAD_LETTER_HEADERS = {
-  code: 'dlq-reason-code',
-  detail: 'dlq-reason-detail',
-  field: 'dlq-reason-field',
-  sourceTopic: 'dlq-source-topic',
-  sourcePartition: 'dlq-source-partition',
-  sourceOffset: 'dlq-source-offset',
-  rejectedAt: 'dlq-rejected-at',
-} as const;
 
 export interface DeadLetterReason {
   code: string;
