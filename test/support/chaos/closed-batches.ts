@@ -33,7 +33,8 @@ export interface ClosedBatches {
   unplacedLines: number;
 }
 
-const KEY = (alias: string) => `${alias}.project_id || '/' || ${alias}.vintage || '/' || ${alias}.factor_set_version`;
+const KEY = (alias: string) =>
+  `${alias}.project_id || '/' || ${alias}.vintage || '/' || ${alias}.factor_set_version`;
 
 export async function closedBatches(database: TestDatabase): Promise<ClosedBatches> {
   const rows = await database.query<Record<string, string | number | null>>(
@@ -47,13 +48,16 @@ export async function closedBatches(database: TestDatabase): Promise<ClosedBatch
     `SELECT ${KEY('c')} AS key, c.cycle_id, c.cycle_id || ' ' || c.fingerprint || ' ' || c.avoided_g AS line
      FROM issuance.credit_lines c
      WHERE c.kind = 'credit' AND c.batch_id IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM issuance.credit_lines r WHERE r.reverses_change_id = c.change_id)
-     ORDER BY line COLLATE "C"`,
+       AND NOT EXISTS (SELECT 1 FROM issuance.credit_lines r WHERE r.reverses_change_id = c.change_id)`,
   );
   const [{ unplaced }] = await database.query<{ unplaced: string }>(
     `SELECT count(*)::text AS unplaced FROM issuance.credit_lines WHERE batch_id IS NULL`,
   );
-  const linesOf = (key: string) => standing.filter((line) => line.key === key).map((line) => line.line);
+  const linesOf = (key: string) =>
+    standing
+      .filter((line) => line.key === key)
+      .map((line) => line.line)
+      .sort();
   const perCycle = new Map<string, number>();
   for (const { cycle_id } of standing) perCycle.set(cycle_id, (perCycle.get(cycle_id) ?? 0) + 1);
   return {

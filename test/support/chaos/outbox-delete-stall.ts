@@ -34,18 +34,17 @@ export class OutboxDeleteStall {
   }
 
   /** The backend of the relay whose DELETE is held, once there is one. */
-  stalledBackend(timeoutMs = 60_000): Promise<number> {
-    return eventually(
-      async () => {
-        const rows = await this.database.query<{ pid: number }>(
+  async stalledBackend(timeoutMs = 60_000): Promise<number> {
+    const [stalled] = await eventually(
+      () =>
+        this.database.query<{ pid: number }>(
           `SELECT pid FROM pg_stat_activity
            WHERE datname = current_database() AND wait_event = 'PgSleep' AND query LIKE 'DELETE FROM ${this.table}%'`,
-        );
-        return rows[0]?.pid;
-      },
-      (pid) => pid !== undefined,
+        ),
+      (rows) => rows.length > 0,
       { timeoutMs, intervalMs: 50, what: `a relay's DELETE on ${this.table} held by the trigger` },
-    ) as Promise<number>;
+    );
+    return stalled.pid;
   }
 
   /** Ends the held transaction (rolled back, as its client is gone) and removes the trigger. Idempotent. */

@@ -50,10 +50,17 @@ export class PipelineStack {
 
   /** Creates the database and the processes; `start()` runs them. Kept apart so a failed start still cleans up. */
   static async create(options: PipelineStackOptions): Promise<PipelineStack> {
-    const kafka = new Kafka({ brokers: options.brokers, clientId: `chaos-${options.label}`, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      brokers: options.brokers,
+      clientId: `chaos-${options.label}`,
+      logLevel: logLevel.NOTHING,
+    });
     const database = await TestDatabase.create(`e2e_chaos_${options.label}`);
     const runId = randomUUID().slice(0, 8);
-    const groups = { tracker: `chaos-${options.label}-tracker-${runId}`, issuance: `chaos-${options.label}-issuance-${runId}` };
+    const groups = {
+      tracker: `chaos-${options.label}-tracker-${runId}`,
+      issuance: `chaos-${options.label}-issuance-${runId}`,
+    };
     const ports = { gateway: await freePort(), tracker: await freePort(), issuance: await freePort() };
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -67,7 +74,9 @@ export class PipelineStack {
       ISSUANCE_CONSUMER_GROUP: groups.issuance,
     };
     const service = (name: ServiceName) =>
-      new ServiceProcess({ name, port: ports[name] }, env, (line) => options.output(`${options.label} ${line}`));
+      new ServiceProcess({ name, port: ports[name] }, env, (line) =>
+        options.output(`${options.label} ${line}`),
+      );
     return new PipelineStack(options.label, database, kafka, groups, env, {
       gateway: service('gateway'),
       tracker: service('tracker'),
@@ -77,13 +86,18 @@ export class PipelineStack {
 
   async start(): Promise<void> {
     await provisionAllTopics(this.kafka);
-    const startAt = await this.withAdmin((admin) => highWatermarks(admin, [...INPUT_TOPICS, TOPICS.credited]));
-    this.startAt = startAt;
+    // Every topic, so a test can also read what the services published since.
+    this.startAt = await this.withAdmin((admin) => highWatermarks(admin, Object.values(TOPICS)));
     await migrateService(this.database, 'tracker', TRACKER_MIGRATIONS);
     await migrateService(this.database, 'issuance', ISSUANCE_MIGRATIONS);
-    const credited = (o: { topic: string }) => o.topic === TOPICS.credited;
-    await seedConsumerOffsets(this.database, TRACKER_OFFSETS, this.groups.tracker, startAt.filter((o) => !credited(o)));
-    await seedConsumerOffsets(this.database, 'issuance.consumer_offsets', this.groups.issuance, startAt.filter(credited));
+    const startOf = (topics: readonly string[]) => this.startAt.filter((o) => topics.includes(o.topic));
+    await seedConsumerOffsets(this.database, TRACKER_OFFSETS, this.groups.tracker, startOf(INPUT_TOPICS));
+    await seedConsumerOffsets(
+      this.database,
+      'issuance.consumer_offsets',
+      this.groups.issuance,
+      startOf([TOPICS.credited]),
+    );
     for (const service of Object.values(this.services)) service.start();
     await Promise.all(Object.values(this.services).map((service) => service.waitUntilHealthy()));
     this.partnerKeys = await seedGatewayPartners(this.env);
@@ -137,18 +151,24 @@ export class PipelineStack {
       `SELECT id FROM issuance.batches WHERE state = 'open' ORDER BY project_id, vintage, factor_set_version`,
     );
     for (const { id } of open) {
-      const response = await fetch(`${this.services.issuance.url}/v1/batches/${encodeURIComponent(id)}/close`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.financeKey}` },
-      });
-      if (!response.ok) throw new Error(`closing ${id} answered ${response.status}: ${await response.text()}`);
+      const response = await fetch(
+        `${this.services.issuance.url}/v1/batches/${encodeURIComponent(id)}/close`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${this.financeKey}` },
+        },
+      );
+      if (!response.ok)
+        throw new Error(`closing ${id} answered ${response.status}: ${await response.text()}`);
     }
   }
 
   /** Kills every process (the test may have left any of them in any state); never throws. */
   async dispose(): Promise<void> {
     await Promise.all(Object.values(this.services).map((service) => service.kill().catch(() => undefined)));
-    await this.database.drop().catch((error: unknown) => console.error(`dropping ${this.database.name}:`, error));
+    await this.database
+      .drop()
+      .catch((error: unknown) => console.error(`dropping ${this.database.name}:`, error));
   }
 
   async withAdmin<T>(use: (admin: ReturnType<Kafka['admin']>) => Promise<T>): Promise<T> {
