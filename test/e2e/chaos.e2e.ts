@@ -51,6 +51,8 @@ import { BOTH_DOORS, Door, doorOf, sendThroughDoors } from '../support/chaos/two
 const DEVICES = 1500;
 const SEED = 20261207;
 const PHASE_TIMEOUT_MS = 180_000;
+/** The broker is asked to stop (SIGTERM) and killed if its controlled shutdown takes longer. */
+const RESTART_GRACE_MS = 10_000;
 /** Short sessions: a SIGKILLed member leaves the group after this, not after the 30 s default. */
 const SERVICE_ENV = { KAFKA_CONSUMER_SESSION_TIMEOUT_MS: '10000' };
 
@@ -151,7 +153,7 @@ describe('chaos: faults across the pipeline change no closed batch', () => {
       {
         name: 'broker restart',
         openDoors: [],
-        begin: () => broker.stop().then(() => undefined),
+        begin: () => broker.stop(RESTART_GRACE_MS).then(() => undefined),
         holdMs: 3_000,
         clear: () => broker.start().then(() => undefined),
       },
