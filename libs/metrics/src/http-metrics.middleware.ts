@@ -35,8 +35,10 @@ export class HttpMetricsMiddleware implements NestMiddleware {
 
   use(request: Request, response: Response, next: NextFunction): void {
     const stop = this.duration.startTimer();
+    const before: unknown = request.route;
     response.once('finish', () => {
-      stop({ method: request.method, route: routeLabel(request), status: String(response.statusCode) });
+      const route = routeLabel(request, before);
+      stop({ method: request.method, route, status: String(response.statusCode) });
     });
     next();
   }
