@@ -1,16 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { GatewayEnv } from '../../apps/gateway/src/gateway.env';
 import { IssuanceEnv } from '../../apps/issuance/src/issuance.env';
 import { TrackerEnv } from '../../apps/tracker/src/tracker.env';
 import { loadConfig } from '@refurb/config';
-import { builtEntryPoint } from '@refurb/local-stack';
+import { builtEntryPoint, ServiceProcess } from '@refurb/local-stack';
+import { freePort, TestDatabase, testKafkaBrokers } from '@refurb/testing';
+import { metricFamilies, scrape } from '../support/prometheus-text';
 
 // No Docker engine runs where these tests run: this checks what can be checked without one.
 interface ComposeService {
+  image?: string;
   environment?: Record<string, string | number>;
   ports?: string[];
+  profiles?: string[];
+  volumes?: string[];
 }
 interface ComposeFile {
   services: Record<string, ComposeService>;
@@ -32,6 +37,45 @@ function environmentOf(service: string): Record<string, string> {
   const raw = compose.services[service]?.environment ?? {};
   return Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, String(value)]));
 }
+
+/** The port a compose service listens on, as its own configuration validation reads its environment. */
+function portOf({ name, envClass, portVariable }: (typeof SERVICES)[number]): number {
+  const config = loadConfig<object>(envClass, environmentOf(name)) as Record<string, unknown>;
+  return Number(config[portVariable]);
+}
+
+interface PrometheusConfig {
+  scrape_configs: { job_name: string; metrics_path?: string; static_configs: { targets: string[] }[] }[];
+}
+interface Dashboard {
+  panels: { type: string; targets?: { expr: string }[] }[];
+}
+
+const prometheus = parse(
+  readFileSync(join(root, 'docker', 'prometheus', 'prometheus.yml'), 'utf8'),
+) as PrometheusConfig;
+const dashboard = JSON.parse(
+  readFileSync(join(root, 'docker', 'grafana', 'dashboards', 'refurb-ledger.json'), 'utf8'),
+) as Dashboard;
+
+/** A volume's host side, resolved from docker/ as compose resolves it, and its mount point. */
+function mountsOf(service: string): { host: string; target: string }[] {
+  return (compose.services[service].volumes ?? [])
+    .filter((volume) => volume.startsWith('./'))
+    .map((volume) => {
+      const [host, target] = volume.split(':');
+      return { host: resolve(root, 'docker', host), target };
+    });
+}
+
+/** The metric names a dashboard query reads, histogram series (`_bucket`, `_sum`, `_count`) included. */
+function metricNamesIn(expr: string): string[] {
+  return [...expr.matchAll(/\b(?:refurb|process|nodejs)_[a-z0-9_]+/g)].map((match) => match[0]);
+}
+
+const dashboardMetricNames = [
+  ...new Set(dashboard.panels.flatMap((panel) => panel.targets ?? []).flatMap((t) => metricNamesIn(t.expr))),
+];
 
 describe('docker/compose.yaml and docker/Dockerfile', () => {
   it.each(SERVICES)(
@@ -67,5 +111,96 @@ describe('docker/compose.yaml and docker/Dockerfile', () => {
     const entryPoint = join(root, command![1].replace('${SERVICE}', name));
     expect(entryPoint).toBe(builtEntryPoint(name));
     expect(existsSync(entryPoint)).toBe(true);
+  });
+
+  it('prometheus scrapes each service at its compose service name and port', () => {
+    const targets = Object.fromEntries(
+      prometheus.scrape_configs.map((job) => [
+        job.job_name,
+        { path: job.metrics_path ?? '/metrics', targets: job.static_configs.flatMap((c) => c.targets) },
+      ]),
+    );
+    expect(targets).toEqual(
+      Object.fromEntries(
+        SERVICES.map((service) => [
+          service.name,
+          { path: '/metrics', targets: [`${service.name}:${portOf(service)}`] },
+        ]),
+      ),
+    );
+  });
+
+  it.each(['prometheus', 'grafana'])(
+    '%s: a pinned image, in the observability profile, with every mounted file present',
+    (name) => {
+      const service = compose.services[name];
+      expect(service.image).toMatch(/:v?\d+\.\d+\.\d+$/);
+      expect(service.profiles).toEqual(['observability']);
+      for (const { host } of mountsOf(name)) expect(existsSync(host)).toBe(true);
+    },
+  );
+
+  it('grafana reads the dashboards where its provisioning says, from the compose Prometheus', () => {
+    const dashboards = parse(
+      readFileSync(
+        join(root, 'docker', 'grafana', 'provisioning', 'dashboards', 'refurb-ledger.yaml'),
+        'utf8',
+      ),
+    ) as { providers: { options: { path: string } }[] };
+    const datasources = parse(
+      readFileSync(join(root, 'docker', 'grafana', 'provisioning', 'datasources', 'prometheus.yaml'), 'utf8'),
+    ) as { datasources: { url: string }[] };
+    const mounted = mountsOf('grafana').find((m) => m.target === dashboards.providers[0].options.path);
+    expect(mounted?.host).toBe(join(root, 'docker', 'grafana', 'dashboards'));
+    const prometheusPort = compose.services.prometheus.ports?.[0].split(':')[1];
+    expect(datasources.datasources.map((d) => d.url)).toEqual([`http://prometheus:${prometheusPort}`]);
+  });
+
+  describe('the dashboard and the metrics the built services export', () => {
+    let database: TestDatabase;
+    const families = new Set<string>();
+
+    beforeAll(async () => {
+      database = await TestDatabase.create('e2e_docker_metrics');
+      const runId = Math.random().toString(36).slice(2, 10);
+      const ports = { gateway: await freePort(), tracker: await freePort(), issuance: await freePort() };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        KAFKA_BROKERS: testKafkaBrokers().join(','),
+        DATABASE_URL: database.url,
+        GATEWAY_PORT: String(ports.gateway),
+        TRACKER_PORT: String(ports.tracker),
+        ISSUANCE_PORT: String(ports.issuance),
+        TRACKER_CONSUMER_GROUP: `e2e-metrics-tracker-${runId}`,
+        ISSUANCE_CONSUMER_GROUP: `e2e-metrics-issuance-${runId}`,
+      };
+      const services = SERVICES.map(
+        ({ name }) => new ServiceProcess({ name, port: ports[name] }, env, () => {}),
+      );
+      try {
+        for (const service of services) {
+          service.start();
+          await service.waitUntilHealthy();
+          for (const family of metricFamilies(await scrape(service.url))) families.add(family);
+        }
+      } finally {
+        await Promise.all(services.map((service) => service.stop()));
+      }
+    });
+
+    afterAll(() => database?.drop());
+
+    it('queries only metrics some service exports', () => {
+      const exported = (name: string) =>
+        families.has(name) || families.has(name.replace(/_(bucket|sum|count)$/, ''));
+      expect(dashboardMetricNames.filter((name) => !exported(name))).toEqual([]);
+    });
+
+    it("shows every one of the ledger's own metrics", () => {
+      const shown = new Set(dashboardMetricNames.map((name) => name.replace(/_(bucket|sum|count)$/, '')));
+      expect([...families].filter((family) => family.startsWith('refurb_') && !shown.has(family))).toEqual(
+        [],
+      );
+    });
   });
 });

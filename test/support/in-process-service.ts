@@ -3,21 +3,25 @@ import { loadConfig } from '@refurb/config';
 import { bootstrapService } from '@refurb/runtime';
 import { freePort, TestDatabase, testKafkaBrokers } from '@refurb/testing';
 import { randomUUID } from 'node:crypto';
+import { IssuanceEnv } from '../../apps/issuance/src/issuance.env';
+import { issuanceService } from '../../apps/issuance/src/service-definition';
 import { trackerService } from '../../apps/tracker/src/service-definition';
 import { TrackerEnv } from '../../apps/tracker/src/tracker.env';
 
-export interface InProcessTracker {
+export interface InProcessService {
   app: INestApplication;
   url: string;
   groupId: string;
   close(): Promise<void>;
 }
 
+export type InProcessTracker = InProcessService;
+
 /** The tracker wired in this test process, on a database of the test's own and the test broker. */
 export async function startTracker(
   database: TestDatabase,
   overrides: Record<string, string> = {},
-): Promise<InProcessTracker> {
+): Promise<InProcessService> {
   const port = await freePort();
   const groupId = overrides.TRACKER_CONSUMER_GROUP ?? `test-tracker-${randomUUID()}`;
   const env = loadConfig(TrackerEnv, {
@@ -28,5 +32,23 @@ export async function startTracker(
     ...overrides,
   });
   const app = await bootstrapService({ ...trackerService(env), logLevels: ['error', 'warn'] });
+  return { app, url: `http://127.0.0.1:${port}`, groupId, close: () => app.close() };
+}
+
+/** Issuance wired in this test process, on a database of the test's own and the test broker. */
+export async function startIssuance(
+  database: TestDatabase,
+  overrides: Record<string, string> = {},
+): Promise<InProcessService> {
+  const port = await freePort();
+  const groupId = overrides.ISSUANCE_CONSUMER_GROUP ?? `test-issuance-${randomUUID()}`;
+  const env = loadConfig(IssuanceEnv, {
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    DATABASE_URL: database.url,
+    ISSUANCE_PORT: String(port),
+    ISSUANCE_CONSUMER_GROUP: groupId,
+    ...overrides,
+  });
+  const app = await bootstrapService({ ...issuanceService(env), logLevels: ['error', 'warn'] });
   return { app, url: `http://127.0.0.1:${port}`, groupId, close: () => app.close() };
 }

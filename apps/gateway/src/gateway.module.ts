@@ -4,6 +4,7 @@ import { INPUT_TOPICS, TOPICS } from '@refurb/contracts';
 import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
 import { KafkaHealthIndicator, KafkaModule } from '@refurb/kafka';
 import { HealthModule } from '@refurb/health';
+import { MetricsModule } from '@refurb/metrics';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { PartnerAuthenticator } from './auth/partner-authenticator.service';
 import { GatewayExceptionFilter } from './errors/gateway-exception.filter';
@@ -12,6 +13,7 @@ import { GatewayEnv } from './gateway.env';
 import { EventsBodyMiddleware } from './ingest-events/events-body.middleware';
 import { IngestEventsController } from './ingest-events/ingest-events.controller';
 import { IngestEventsHandler } from './ingest-events/ingest-events.handler';
+import { IngestEventsMetrics } from './ingest-events/ingest-events.metrics';
 import { PartnerKeysService } from './partner-keys/partner-keys.service';
 import { PartnerRepository } from './partner-keys/partner.repository';
 import { EventRateLimitGuard } from './rate-limit/event-rate-limit.guard';
@@ -35,6 +37,7 @@ export class GatewayModule implements NestModule {
           replicationFactor: env.KAFKA_REPLICATION_FACTOR,
           topics: [...INPUT_TOPICS, TOPICS.deadLetter],
         }),
+        MetricsModule.forService(),
         HealthModule.forIndicators(DatabaseHealthIndicator, KafkaHealthIndicator),
       ],
       controllers: [IngestEventsController],
@@ -48,6 +51,7 @@ export class GatewayModule implements NestModule {
         EventRateLimiter,
         EventRateLimitGuard,
         IngestEventsHandler,
+        IngestEventsMetrics,
       ],
       exports: [PartnerKeysService],
     };

@@ -9,6 +9,8 @@ import {
   OutboxModule,
 } from '@refurb/kafka';
 import { HealthModule } from '@refurb/health';
+import { MetricsModule } from '@refurb/metrics';
+import { BatchTransitionsMetrics } from './batches/batch-transitions.metrics';
 import { CreditRecordsConsumer } from './place-credit-lines/credit-records.consumer';
 import { IssuanceEnv } from './issuance.env';
 import { ISSUANCE_HTTP_CONTROLLERS, ISSUANCE_OUTBOX_TABLE, ISSUANCE_PROVIDERS } from './issuance.providers';
@@ -33,6 +35,7 @@ export class IssuanceModule {
           replicationFactor: env.KAFKA_REPLICATION_FACTOR,
           topics: [TOPICS.credited, TOPICS.batches, TOPICS.deadLetter],
         }),
+        MetricsModule.forService(),
         OutboxModule.forTable(ISSUANCE_OUTBOX_TABLE),
         HealthModule.forIndicators(
           DatabaseHealthIndicator,
@@ -42,7 +45,11 @@ export class IssuanceModule {
         ),
       ],
       controllers: [CreditRecordsConsumer, ...ISSUANCE_HTTP_CONTROLLERS],
-      providers: [...ISSUANCE_PROVIDERS, ...(env.ISSUANCE_SEED_LOCAL ? [SeedLocalOnBootService] : [])],
+      providers: [
+        ...ISSUANCE_PROVIDERS,
+        BatchTransitionsMetrics,
+        ...(env.ISSUANCE_SEED_LOCAL ? [SeedLocalOnBootService] : []),
+      ],
     };
   }
 }

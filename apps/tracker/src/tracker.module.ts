@@ -9,6 +9,7 @@ import {
   OutboxModule,
 } from '@refurb/kafka';
 import { HealthModule } from '@refurb/health';
+import { MetricsModule } from '@refurb/metrics';
 import { TRACKER_MIGRATIONS } from './migrations';
 import { TrackDeviceEventsModule } from './track-device-events/track-device-events.module';
 import { TrackerEnv } from './tracker.env';
@@ -33,6 +34,7 @@ export class TrackerModule {
           replicationFactor: env.KAFKA_REPLICATION_FACTOR,
           topics: [...INPUT_TOPICS, TOPICS.deadLetter, TOPICS.credited],
         }),
+        MetricsModule.forService(),
         OutboxModule.forTable('tracker.outbox'),
         HealthModule.forIndicators(
           DatabaseHealthIndicator,

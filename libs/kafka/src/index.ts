@@ -22,3 +22,4 @@ export * from './batch-consumer/consumer-health.indicator';
 export * from './outbox/outbox-health.indicator';
 export * from './batch-consumer/batch-consumer.decorator';
 export * from './outbox/park-unproducible-outbox-rows.migration';
+export * from './dead-letter/dead-letter.metrics';

@@ -9,6 +9,7 @@ import {
   OUTBOX_RELAY,
   OutboxRelay,
 } from '@refurb/kafka';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 
 export interface ServiceDefinition {
@@ -56,6 +57,7 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<N
       // What a batch wrote to the outbox goes to Kafka at once rather than at the relay's next poll.
       onBatchCommitted: () => relay.nudge(),
       onStatusChange: (status) => consumerState.update(status),
+      metricsRegistry: app.get(Registry),
     });
     app.connectMicroservice({ strategy }, { inheritAppConfig: true });
     await app.startAllMicroservices();

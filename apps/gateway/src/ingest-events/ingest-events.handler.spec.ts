@@ -4,11 +4,13 @@ import { STRUCTURED_HEADERS, TOPICS } from '@refurb/contracts';
 import { FIXTURE_NOW, rawDeviceEvents } from '@refurb/contracts/testing/raw-device-events.fixture';
 import { KafkaProducerService } from '@refurb/kafka';
 import { Message } from 'kafkajs';
+import { Registry } from 'prom-client';
 import { GatewayErrorCode } from '../errors/gateway-error-code';
 import { GatewayException } from '../errors/gateway.exception';
 import { GatewayEnv } from '../gateway.env';
 import { AuthenticatedPartner } from '../partner-keys/partner';
 import { IngestEventsHandler } from './ingest-events.handler';
+import { IngestEventsMetrics } from './ingest-events.metrics';
 
 type TopicMessages = { topic: string; messages: Message[] }[];
 
@@ -30,7 +32,11 @@ const partner: AuthenticatedPartner = {
 
 function handlerWith(producer: RecordingProducer, timeoutMs = 1000): IngestEventsHandler {
   const env = loadConfig(GatewayEnv, { GATEWAY_KAFKA_TIMEOUT_MS: String(timeoutMs) });
-  return new IngestEventsHandler(producer as unknown as KafkaProducerService, env);
+  return new IngestEventsHandler(
+    producer as unknown as KafkaProducerService,
+    env,
+    new IngestEventsMetrics(new Registry()),
+  );
 }
 
 describe('IngestEventsHandler', () => {

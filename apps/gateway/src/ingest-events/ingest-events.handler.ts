@@ -8,6 +8,7 @@ import { GatewayException } from '../errors/gateway.exception';
 import { GatewayEnv } from '../gateway.env';
 import { AuthenticatedPartner } from '../partner-keys/partner';
 import { admitPartnerEvents } from './admit-partner-events';
+import { IngestEventsMetrics } from './ingest-events.metrics';
 import { IngestEventsResult } from './ingest-result';
 
 export interface IngestEventsCommand {
@@ -40,11 +41,13 @@ export class IngestEventsHandler {
   constructor(
     private readonly producer: KafkaProducerService,
     private readonly env: GatewayEnv,
+    private readonly metrics: IngestEventsMetrics,
   ) {}
 
   async ingest(command: IngestEventsCommand, now = new Date()): Promise<IngestEventsResult> {
     const { results, toProduce } = admitPartnerEvents(command.events, command.partner, now);
     if (toProduce.length > 0) await this.produce(toProduce, command.events.length);
+    this.metrics.answered(command.partner.partnerId, results);
     const accepted = results.filter((result) => result.status === 'accepted').length;
     return { accepted, rejected: results.length - accepted, results };
   }

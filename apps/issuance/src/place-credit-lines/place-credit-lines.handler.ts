@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CycleCreditData, TOPICS } from '@refurb/contracts';
-import { CreditLineProblem, LineToPlace } from '@refurb/issuance';
+import { CreditLineCode, CreditLineProblem, LineToPlace } from '@refurb/issuance';
 import { ConsumedBatch, ConsumedMessage, deadLetterFor, OutboxWriter } from '@refurb/kafka';
 import { EntityManager } from 'typeorm';
 import { CreditLineRepository, NewCreditLine } from '../storage/credit-line.repository';
@@ -12,7 +12,8 @@ export interface PlacedCreditLines {
   unplaced: number;
   /** Records already stored (or repeated in the batch) with the same content: changed nothing. */
   duplicates: number;
-  deadLettered: number;
+  /** The reason code of each record dead-lettered. */
+  deadLettered: CreditLineCode[];
 }
 
 function lineToPlace(data: CycleCreditData): LineToPlace {
@@ -77,7 +78,7 @@ export class PlaceCreditLinesHandler {
       placed,
       unplaced: newLines.length - placed,
       duplicates: repeats + alreadyStored,
-      deadLettered: rejected.length,
+      deadLettered: rejected.map(({ problem }) => problem.code),
     };
   }
 }

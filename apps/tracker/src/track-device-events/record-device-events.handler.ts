@@ -10,7 +10,8 @@ export interface RecordedEvents {
   recorded: AnyDeviceEvent[];
   /** Exact re-deliveries of stored events: acknowledged, changed nothing. */
   duplicates: number;
-  deadLettered: number;
+  /** Refused and dead-lettered, each with its reason. */
+  refused: RefusedMessage[];
 }
 
 /**
@@ -36,7 +37,8 @@ export class RecordDeviceEventsHandler {
     const reused: RefusedMessage[] = alreadyStored
       .filter((candidate) => storedHashes.get(candidate.event.id) !== candidate.hash)
       .map((candidate) => ({ message: candidate.message, rejection: idReused(candidate.event.id) }));
-    const deadLetters = [...refused, ...reused].map(({ message, rejection }) =>
+    const refusals = [...refused, ...reused];
+    const deadLetters = refusals.map(({ message, rejection }) =>
       deadLetterFor(TOPICS.deadLetter, message, rejection, now),
     );
     await this.outbox.append(manager, deadLetters);
@@ -44,7 +46,7 @@ export class RecordDeviceEventsHandler {
       recorded: admitted.filter((candidate) => inserted.has(candidate.event.id)).map((c) => c.event),
       duplicates:
         alreadyStored.length - reused.length + (batch.messages.length - admitted.length - refused.length),
-      deadLettered: deadLetters.length,
+      refused: refusals,
     };
   }
 }

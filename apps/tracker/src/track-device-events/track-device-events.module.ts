@@ -4,6 +4,7 @@ import { DeviceCycleRepository } from '../storage/device-cycle.repository';
 import { DeviceEventStore } from '../storage/device-event.store';
 import { FactorSetRepository } from '../storage/factor-set.repository';
 import { DeviceEventsConsumer } from './device-events.consumer';
+import { DeviceEventsMetrics } from './device-events.metrics';
 import { FactorSetCheck } from './factor-set.check';
 import { RecordDeviceEventsHandler } from './record-device-events.handler';
 import { RederiveDeviceCyclesHandler, TRACKER_FACTOR_SET_VERSION } from './rederive-device-cycles.handler';
@@ -29,6 +30,7 @@ export class TrackDeviceEventsModule {
         FactorSetRepository,
         RederiveDeviceCyclesHandler,
         TrackDeviceEventsHandler,
+        DeviceEventsMetrics,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { OutboxWriter } from '../outbox/outbox.writer';
 import { BatchContext } from './batch.context';
 import { GatherableBatch } from './batch-gatherer';
 import { ConsumedBatch, ConsumedMessage } from './consumed-batch';
+import { ConsumerMetrics } from './consumer.metrics';
 import { failureAction } from './failure-policy';
 import { PartitionOffsetStore } from './partition-offset.store';
 
@@ -46,6 +47,7 @@ export interface BatchTransactionsOptions {
   offsetsTable: string;
   deadLetters?: PoisonDeadLetters;
   onBatchCommitted?: () => void;
+  metrics?: ConsumerMetrics;
 }
 
 /** Long batches keep the group membership alive at this pace (kafkajs throttles to heartbeatInterval). */
@@ -173,18 +175,47 @@ export class BatchTransactions {
     return committedNew;
   }
 
-  /** One transaction: the fresh messages of every slice (per stored offsets), then their next offsets. */
-  private processInTransaction(
+  /**
+   * One transaction: the fresh messages of every slice (per stored offsets), then their next offsets.
+   * What handlers asked to run once it committed runs then, and only then.
+   */
+  private async processInTransaction(
     slices: readonly BatchSlice[],
     heartbeat: () => Promise<void>,
   ): Promise<boolean> {
-    return this.options.dataSource.transaction(async (manager) => {
-      const fresh = await this.freshIn(manager, slices);
-      if (fresh.length === 0) return false;
-      await this.dispatch(fresh, new BatchContext([manager, heartbeat]));
-      await this.storeNextOffsets(manager, fresh);
-      return true;
-    });
+    const whenCommitted: (() => void)[] = [];
+    const started = performance.now();
+    let messages = 0;
+    try {
+      const committedNew = await this.options.dataSource.transaction(async (manager) => {
+        const fresh = await this.freshIn(manager, slices);
+        if (fresh.length === 0) return false;
+        messages = fresh.reduce((sum, slice) => sum + slice.messages.length, 0);
+        const context = new BatchContext([manager, heartbeat, (callback) => whenCommitted.push(callback)]);
+        await this.dispatch(fresh, context);
+        await this.storeNextOffsets(manager, fresh);
+        return true;
+      });
+      if (committedNew) {
+        this.options.metrics?.committed(secondsSince(started), messages);
+        this.runCommitted(whenCommitted);
+      }
+      return committedNew;
+    } catch (error) {
+      this.options.metrics?.failed(secondsSince(started));
+      throw error;
+    }
+  }
+
+  /** The batch is committed whatever these do: a failure here is logged, never retried. */
+  private runCommitted(callbacks: readonly (() => void)[]): void {
+    for (const callback of callbacks) {
+      try {
+        callback();
+      } catch (error) {
+        this.logger.error(`After-commit callback failed: ${(error as Error).message}`);
+      }
+    }
   }
 
   /** The slices' messages not yet processed, by the offsets stored in PostgreSQL (locked until commit). */
@@ -219,7 +250,7 @@ export class BatchTransactions {
       `Dead-lettering ${slice.batch.topic}/${slice.batch.partition}@${slice.messages[0].offset} ` +
         `(${deadLetters.processingFailedCode}): ${detail}`,
     );
-    return this.options.dataSource.transaction(async (manager) => {
+    const committedNew = await this.options.dataSource.transaction(async (manager) => {
       const fresh = await this.freshIn(manager, [slice]);
       if (fresh.length === 0) return false;
       const reason = { code: deadLetters.processingFailedCode, message: detail.slice(0, MAX_REASON_LENGTH) };
@@ -233,6 +264,8 @@ export class BatchTransactions {
       await this.storeNextOffsets(manager, fresh);
       return true;
     });
+    if (committedNew) this.options.metrics?.deadLetters.written([deadLetters.processingFailedCode]);
+    return committedNew;
   }
 
   /** One call per handler, with the messages of every topic it is registered for. */
@@ -255,6 +288,10 @@ export class BatchTransactions {
       }
     }
   }
+}
+
+function secondsSince(startedMs: number): number {
+  return (performance.now() - startedMs) / 1000;
 }
 
 function toConsumedMessage(batch: Batch, message: KafkaMessage): ConsumedMessage {

@@ -1,9 +1,12 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { Consumer, ConsumerCrashEvent, ConsumerGroupJoinEvent, EachBatchPayload, Kafka } from 'kafkajs';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { BatchGatherer } from './batch-gatherer';
 import { BatchTransactions, FetchedBatch, PoisonDeadLetters } from './batch-transactions';
+import { ConsumerLagCollector } from './consumer-lag.collector';
 import { ConsumerStatus } from './consumer-state';
+import { ConsumerMetrics } from './consumer.metrics';
 import { PartitionOffsetStore } from './partition-offset.store';
 import { RestartBackoff } from './restart-backoff';
 
@@ -34,6 +37,8 @@ export interface KafkaBatchServerOptions {
   deadLetters?: PoisonDeadLetters;
   /** Called whenever the consumer starts, joins, crashes, restarts or closes (e.g. for readiness). */
   onStatusChange?: (status: ConsumerStatus) => void;
+  /** The service's metrics registry: transactions, isolated dead letters and lag are reported there. */
+  metricsRegistry?: Registry;
 }
 
 /**
@@ -91,8 +96,13 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   constructor(private readonly options: KafkaBatchServerOptions) {
     super();
     this.offsets = new PartitionOffsetStore(options.offsetsTable);
+    const registry = options.metricsRegistry;
+    if (registry) {
+      // Registers its gauges, which compute the lag when the registry is scraped.
+      new ConsumerLagCollector(registry, { ...options, topics: () => [...this.messageHandlers.keys()] });
+    }
     this.transactions = new BatchTransactions(
-      options,
+      { ...options, metrics: registry && new ConsumerMetrics(registry, options.groupId) },
       (topic) => this.getHandlerByPattern(topic) ?? undefined,
       (topic, partition, offset) => this.consumer?.seek({ topic, partition, offset: offset.toString() }),
     );

@@ -1,0 +1,3 @@
+export * from './bounded-label-values';
+export * from './metrics.module';
+export * from './service-registry';
