@@ -20,4 +20,21 @@ export class TrackerEnv extends ServiceEnv {
   /** RL-REFURB-1 factor set (a version in tracker.factor_sets) that new credits are computed with. */
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must name a factor set version, e.g. 2025-defaults' })
   TRACKER_FACTOR_SET_VERSION: string = '2025-defaults';
+
+  /**
+   * Distinct events one device may hold; past it an event is dead-lettered TRACKER.DEVICE_HISTORY_LIMIT.
+   * Every batch re-derives a device from all its events, so this bounds that work (docs/decisions.md, 32).
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(10)
+  @Max(100_000)
+  TRACKER_MAX_EVENTS_PER_DEVICE: number = 500;
+
+  /** Resales and returns one order of one device may hold; past it: TRACKER.ORDER_HISTORY_LIMIT. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(2)
+  @Max(100_000)
+  TRACKER_MAX_EVENTS_PER_ORDER: number = 20;
 }

@@ -42,7 +42,10 @@ export class TrackerModule {
           ConsumerHealthIndicator,
           OutboxHealthIndicator,
         ),
-        TrackDeviceEventsModule.withFactorSet(env.TRACKER_FACTOR_SET_VERSION),
+        TrackDeviceEventsModule.withSettings(env.TRACKER_FACTOR_SET_VERSION, {
+          eventsPerDevice: env.TRACKER_MAX_EVENTS_PER_DEVICE,
+          eventsPerOrder: env.TRACKER_MAX_EVENTS_PER_ORDER,
+        }),
       ],
       controllers: [DevicesController],
       providers: [DeviceQueryService],

@@ -17,6 +17,7 @@ export * from './outbox/outbox.writer';
 export * from './dead-letter/dead-letter';
 export * from './compression/kafka-codec';
 export * from './compression/register-codecs';
+export { UNDECODABLE_BATCH_CODE, UNDECODABLE_BATCH_HEADERS } from './compression/undecodable-batch';
 export * from './kafka-tables';
 export * from './batch-consumer/consumer-health.indicator';
 export * from './outbox/outbox-health.indicator';

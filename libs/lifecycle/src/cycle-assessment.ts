@@ -31,7 +31,10 @@ export function assessCycle(
 
   const partAnomalies = category === null ? [] : partsNotInCategory(events, category);
   const anomalies: CycleAnomaly[] = [...partAnomalies];
-  for (const { event } of events) anomalies.push(...(cancellation.anomaliesByReturnId.get(event.id) ?? []));
+  for (const { event } of events) {
+    // Not spread into push: a long list of arguments can overflow the stack.
+    for (const anomaly of cancellation.anomaliesByReturnId.get(event.id) ?? []) anomalies.push(anomaly);
+  }
 
   const state = ((): CycleState => {
     if (recycling !== null) return 'recycled';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { INPUT_TOPICS, TOPICS } from '@refurb/contracts';
-import { KafkaProducerService } from '@refurb/kafka';
+import { KafkaProducerService, UNDECODABLE_BATCH_CODE } from '@refurb/kafka';
 import { Message } from 'kafkajs';
 import { DeadLetterReader, ReadOptions } from './dead-letter.reader';
 import { deadLetterAddress, DeadLetterRecord } from './dead-letter-record';
@@ -57,8 +57,12 @@ export class RedriveDeadLettersHandler {
       readOptions,
     );
     const current = matching.filter((record) => !retried.has(deadLetterAddress(record)));
+    // An undecodable batch's letter holds compressed records, not a message: there is nothing to republish.
     const routable = current.filter(
-      (record) => record.sourceTopic !== undefined && INPUT.has(record.sourceTopic),
+      (record) =>
+        record.sourceTopic !== undefined &&
+        INPUT.has(record.sourceTopic) &&
+        record.reasonCode !== UNDECODABLE_BATCH_CODE,
     );
     const chosen = inDeadLetterOrder(routable).slice(0, criteria.limit ?? routable.length);
     if (!criteria.dryRun) await this.publish(chosen);

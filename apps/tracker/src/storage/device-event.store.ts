@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AnyDeviceEvent } from '@refurb/contracts';
 import { EntityManager } from 'typeorm';
 import { AdmittedEvent } from '../track-device-events/event-admission';
+import { StoredHistorySizes } from '../track-device-events/history-limits';
 
 /** tracker.device_events: every accepted event once, by id, with its canonical hash. */
 @Injectable()
@@ -39,6 +40,50 @@ export class DeviceEventStore {
       [eventIds],
     );
     return new Map(rows.map((row) => [row.event_id, row.event_hash]));
+  }
+
+  /**
+   * How many events each device holds, and how many resales and returns each (device, order) pair does:
+   * what the history limits are checked against. One index probe per device, as below.
+   */
+  async historySizes(
+    manager: EntityManager,
+    deviceIds: readonly string[],
+    orders: readonly { deviceId: string; orderId: string }[],
+  ): Promise<StoredHistorySizes> {
+    const devices: { device_id: string; n: number }[] =
+      deviceIds.length === 0
+        ? []
+        : await manager.query(
+            `SELECT wanted.device_id, stored.n
+             FROM unnest($1::text[]) AS wanted(device_id)
+             CROSS JOIN LATERAL (
+               SELECT count(*)::int AS n FROM tracker.device_events WHERE device_id = wanted.device_id OFFSET 0
+             ) AS stored`,
+            [deviceIds],
+          );
+    const orderRows: { device_id: string; order_id: string; n: number }[] =
+      orders.length === 0
+        ? []
+        : await manager.query(
+            `SELECT wanted.device_id, wanted.order_id, stored.n
+             FROM unnest($1::text[], $2::text[]) AS wanted(device_id, order_id)
+             CROSS JOIN LATERAL (
+               SELECT count(*)::int AS n FROM tracker.device_events
+               WHERE device_id = wanted.device_id AND type IN ('device.resold', 'device.returned')
+                 AND event->'data'->>'orderId' = wanted.order_id
+               OFFSET 0
+             ) AS stored`,
+            [orders.map((o) => o.deviceId), orders.map((o) => o.orderId)],
+          );
+    const eventsOf = new Map(devices.map((row) => [row.device_id, row.n]));
+    const orderEventsOf = new Map(
+      orderRows.map((row) => [JSON.stringify([row.device_id, row.order_id]), row.n]),
+    );
+    return {
+      eventsOf: (deviceId) => eventsOf.get(deviceId) ?? 0,
+      orderEventsOf: (deviceId, orderId) => orderEventsOf.get(JSON.stringify([deviceId, orderId])) ?? 0,
+    };
   }
 
   /** Every stored event of these devices, grouped by device. */

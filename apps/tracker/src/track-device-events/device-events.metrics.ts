@@ -48,10 +48,10 @@ export class DeviceEventsMetrics {
   tracked(batch: TrackedBatch): void {
     for (const event of batch.recorded) this.accepted.inc({ partner: this.partners.valueFor(event.source) });
     this.duplicates.inc(batch.duplicates);
-    for (const { message, rejection } of batch.refused) {
-      this.refused.inc({ partner: this.partnerOf(message), reason: rejection.code });
+    for (const { message, reason } of batch.refused) {
+      this.refused.inc({ partner: this.partnerOf(message), reason: reason.code });
     }
-    this.deadLetters.written(batch.refused.map(({ rejection }) => rejection.code));
+    this.deadLetters.written(batch.refused.map(({ reason }) => reason.code));
   }
 
   /** A refused message's `source` as sent, when its envelope can be read at all. */

@@ -6,6 +6,7 @@ import { FactorSetRepository } from '../storage/factor-set.repository';
 import { DeviceEventsConsumer } from './device-events.consumer';
 import { DeviceEventsMetrics } from './device-events.metrics';
 import { FactorSetCheck } from './factor-set.check';
+import { HISTORY_LIMITS, HistoryLimits } from './history-limits';
 import { RecordDeviceEventsHandler } from './record-device-events.handler';
 import { RederiveDeviceCyclesHandler, TRACKER_FACTOR_SET_VERSION } from './rederive-device-cycles.handler';
 import { TrackDeviceEventsHandler } from './track-device-events.handler';
@@ -16,12 +17,13 @@ import { TrackDeviceEventsHandler } from './track-device-events.handler';
  */
 @Module({})
 export class TrackDeviceEventsModule {
-  static withFactorSet(factorSetVersion: string): DynamicModule {
+  static withSettings(factorSetVersion: string, historyLimits: HistoryLimits): DynamicModule {
     return {
       module: TrackDeviceEventsModule,
       controllers: [DeviceEventsConsumer],
       providers: [
         { provide: TRACKER_FACTOR_SET_VERSION, useValue: factorSetVersion },
+        { provide: HISTORY_LIMITS, useValue: historyLimits },
         FactorSetCheck,
         DeviceEventStore,
         RecordDeviceEventsHandler,

@@ -3,6 +3,7 @@ import { AnyDeviceEvent, CycleCreditData } from '@refurb/contracts';
 import { CycleConflict, DeviceCycle, deriveDeviceCycles } from '@refurb/lifecycle';
 import { DataSource } from 'typeorm';
 import { StoredCycleIssues } from '../storage/device-cycle.repository';
+import { PagedCycle, pageOfDevice, PageInfo, PageRequest } from './device-page';
 
 export interface CycleCreditStatus {
   status: 'credited' | 'reversed' | 'never-credited';
@@ -26,10 +27,16 @@ export interface StoredEventView {
   receivedAt: string;
 }
 
+/**
+ * One page of a device: `events` holds the page's events in time order, `cycles` the cycles they belong
+ * to, each listing only the page's events (`eventCount` counts them all). A device with fewer events
+ * than the limit fits on one page, where every cycle lists all its events, as before paging.
+ */
 export interface DeviceView {
   deviceId: string;
-  cycles: CycleView[];
+  cycles: PagedCycle<CycleView>[];
   events: StoredEventView[];
+  page: PageInfo;
 }
 
 export interface ConflictView {
@@ -43,9 +50,10 @@ export interface ConflictView {
 export class DeviceQueryService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async device(deviceId: string): Promise<DeviceView | undefined> {
+  async device(deviceId: string, request: PageRequest): Promise<DeviceView | undefined> {
     // One read gives the events' metadata for the view and their content for the cycles, which are
-    // derived as the consumer derives them: the view is never staler than the stored events.
+    // derived as the consumer derives them: the view is never staler than the stored events. Cycles need
+    // every event, so the page is cut in memory; the history limits bound what that reads.
     const rows: (StoredEventView & { event: AnyDeviceEvent })[] = await this.dataSource.query(
       `SELECT event_id AS "eventId", type, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS time,
               source, topic, partition, kafka_offset::text AS "offset", received_at AS "receivedAt", event
@@ -60,18 +68,16 @@ export class DeviceQueryService {
         [deviceId],
       );
     const creditByCycle = new Map(credits.map((row) => [row.cycle_id, row]));
-    return {
-      deviceId,
-      cycles: cycles
-        .map((cycle) => ({ ...cycle, creditStatus: creditStatus(creditByCycle.get(cycle.cycleId)) }))
-        .sort(
-          (a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.cycleId.localeCompare(b.cycleId),
-        ),
-      events: rows.map(({ event: _event, ...view }) => ({
-        ...view,
-        receivedAt: new Date(view.receivedAt).toISOString(),
-      })),
-    };
+    const cycleViews = cycles
+      .map((cycle) => ({ ...cycle, creditStatus: creditStatus(creditByCycle.get(cycle.cycleId)) }))
+      .sort(
+        (a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.cycleId.localeCompare(b.cycleId),
+      );
+    const eventViews = rows.map(({ event: _event, ...view }) => ({
+      ...view,
+      receivedAt: new Date(view.receivedAt).toISOString(),
+    }));
+    return { deviceId, ...pageOfDevice(eventViews, cycleViews, request) };
   }
 
   /** Open conflicts, one entry per conflicting claim, in cycle-id order; `after` pages through them. */

@@ -8,8 +8,10 @@ import {
   DefaultValuePipe,
   Query,
 } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { normaliseDeviceId } from '@refurb/contracts';
 import { ConflictView, DeviceQueryService, DeviceView } from './device-query.service';
+import { DEVICE_PAGE_DEFAULT_LIMIT, DEVICE_PAGE_MAX_LIMIT, InvalidCursorError } from './device-page';
 
 @Controller('v1')
 export class DevicesController {
@@ -17,15 +19,40 @@ export class DevicesController {
 
   /** Accepts any spelling partners use for a device id (e.g. a bare IMEI) and answers for its canonical form. */
   @Get('devices/:deviceId')
-  async device(@Param('deviceId') rawDeviceId: string): Promise<DeviceView> {
+  @ApiOperation({ summary: "A device's cycles and stored events, a page of events at a time" })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: `Events per page, 1 to ${DEVICE_PAGE_MAX_LIMIT} (default ${DEVICE_PAGE_DEFAULT_LIMIT})`,
+  })
+  @ApiQuery({ name: 'cursor', required: false, description: "The previous page's `page.nextCursor`" })
+  @ApiOkResponse({
+    description: 'The page: `events`, the `cycles` they belong to, and `page` (`nextCursor`)',
+  })
+  async device(
+    @Param('deviceId') rawDeviceId: string,
+    @Query('limit', new DefaultValuePipe(DEVICE_PAGE_DEFAULT_LIMIT), ParseIntPipe) limit: number,
+    @Query('cursor') cursor?: string,
+  ): Promise<DeviceView> {
     const normalised = normaliseDeviceId(rawDeviceId);
     if (!normalised.ok) throw new BadRequestException(normalised.rejection);
-    const device = await this.query.device(normalised.deviceId);
+    checkLimit(limit, DEVICE_PAGE_MAX_LIMIT);
+    const device = await this.query.device(normalised.deviceId, { limit, cursor }).catch((error: unknown) => {
+      if (error instanceof InvalidCursorError) {
+        throw new BadRequestException({ code: error.code, message: error.message });
+      }
+      throw error;
+    });
     if (!device) {
       throw new NotFoundException({
         code: 'DEVICE.NOT_FOUND',
         message: `No event recorded for ${normalised.deviceId}`,
       });
+    }
+    const { nextCursor } = device.page;
+    if (nextCursor !== undefined) {
+      const query = new URLSearchParams({ limit: String(limit), cursor: nextCursor });
+      device.page.next = `/v1/devices/${encodeURIComponent(device.deviceId)}?${query.toString()}`;
     }
     return device;
   }
@@ -35,12 +62,16 @@ export class DevicesController {
     @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
     @Query('after') after?: string,
   ): Promise<{ conflicts: ConflictView[]; next?: string }> {
-    if (limit < 1 || limit > 1000) {
-      throw new BadRequestException({
-        code: 'QUERY.INVALID_LIMIT',
-        message: 'limit must be between 1 and 1000',
-      });
-    }
+    checkLimit(limit, 1000);
     return this.query.conflicts(limit, after);
+  }
+}
+
+function checkLimit(limit: number, max: number): void {
+  if (limit < 1 || limit > max) {
+    throw new BadRequestException({
+      code: 'QUERY.INVALID_LIMIT',
+      message: `limit must be between 1 and ${max}`,
+    });
   }
 }

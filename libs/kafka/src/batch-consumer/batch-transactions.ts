@@ -3,6 +3,7 @@ import { MessageHandler } from '@nestjs/microservices';
 import { Batch, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { DataSource, EntityManager } from 'typeorm';
+import { UNDECODABLE_BATCH_CODE } from '../compression/undecodable-batch';
 import { deadLetterFor } from '../dead-letter/dead-letter';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { BatchContext } from './batch.context';
@@ -11,15 +12,10 @@ import { ConsumedBatch, ConsumedMessage } from './consumed-batch';
 import { ConsumerMetrics } from './consumer.metrics';
 import { failureAction } from './failure-policy';
 import { PartitionOffsetStore } from './partition-offset.store';
+import { BatchSlice, separateUndecodable, UndecodableBatch } from './undecodable-slices';
 
 export interface FetchedBatch extends GatherableBatch {
   payload: EachBatchPayload;
-}
-
-/** Some messages of one partition batch, in offset order. */
-interface BatchSlice {
-  batch: Batch;
-  messages: readonly KafkaMessage[];
 }
 
 /** Where a message that fails on its own goes, and with which code (e.g. `TRACKER.PROCESSING_FAILED`). */
@@ -177,7 +173,8 @@ export class BatchTransactions {
 
   /**
    * One transaction: the fresh messages of every slice (per stored offsets), then their next offsets.
-   * What handlers asked to run once it committed runs then, and only then.
+   * What handlers asked to run once it committed runs then, and only then. Record batches that could
+   * not be decompressed are dead-lettered instead of handled, and consumed.
    */
   private async processInTransaction(
     slices: readonly BatchSlice[],
@@ -191,8 +188,17 @@ export class BatchTransactions {
         const fresh = await this.freshIn(manager, slices);
         if (fresh.length === 0) return false;
         messages = fresh.reduce((sum, slice) => sum + slice.messages.length, 0);
-        const context = new BatchContext([manager, heartbeat, (callback) => whenCommitted.push(callback)]);
-        await this.dispatch(fresh, context);
+        const { decodable, undecodable } = separateUndecodable(fresh);
+        if (undecodable.length > 0) {
+          await this.deadLetterUndecodable(manager, undecodable);
+          whenCommitted.push(() =>
+            this.options.metrics?.deadLetters.written(undecodable.map(() => UNDECODABLE_BATCH_CODE)),
+          );
+        }
+        if (decodable.length > 0) {
+          const context = new BatchContext([manager, heartbeat, (callback) => whenCommitted.push(callback)]);
+          await this.dispatch(decodable, context);
+        }
         await this.storeNextOffsets(manager, fresh);
         return true;
       });
@@ -216,6 +222,26 @@ export class BatchTransactions {
         this.logger.error(`After-commit callback failed: ${(error as Error).message}`);
       }
     }
+  }
+
+  /** Without a dead-letter topic an undecodable batch halts the consumer rather than vanish. */
+  private async deadLetterUndecodable(
+    manager: EntityManager,
+    undecodable: readonly UndecodableBatch[],
+  ): Promise<void> {
+    if (undecodable.length === 0) return;
+    const deadLetters = this.options.deadLetters;
+    if (!deadLetters) {
+      throw haltingError(`${UNDECODABLE_BATCH_CODE}: ${undecodable[0].detail}, and no dead-letter topic`);
+    }
+    const letters = undecodable.map(({ batch, message, detail }) => {
+      this.logger.error(
+        `Dead-lettering ${batch.topic}/${batch.partition}@${message.offset} (${UNDECODABLE_BATCH_CODE}): ${detail}`,
+      );
+      const reason = { code: UNDECODABLE_BATCH_CODE, message: detail.slice(0, MAX_REASON_LENGTH) };
+      return deadLetterFor(deadLetters.topic, toConsumedMessage(batch, message), reason, new Date());
+    });
+    await new OutboxWriter(deadLetters.outboxTable).append(manager, letters);
   }
 
   /** The slices' messages not yet processed, by the offsets stored in PostgreSQL (locked until commit). */

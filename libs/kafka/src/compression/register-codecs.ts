@@ -3,14 +3,18 @@ import { gzipCodec } from './gzip-codec';
 import { KafkaCodec } from './kafka-codec';
 import { lz4Codec } from './lz4-codec';
 import { snappyCodec } from './snappy-codec';
+import { withUndecodableStandIns } from './undecodable-batch';
 import { zstdCodec } from './zstd-codec';
 
-/** The codecs kafkajs lacks (it ships gzip only), and a gzip bounded like them. */
-const ADDED_CODECS: ReadonlyMap<CompressionTypes, KafkaCodec> = new Map([
-  [CompressionTypes.GZIP, gzipCodec],
-  [CompressionTypes.Snappy, snappyCodec],
-  [CompressionTypes.LZ4, lz4Codec],
-  [CompressionTypes.ZSTD, zstdCodec],
+/**
+ * The codecs kafkajs lacks (it ships gzip only), and a gzip bounded like them; each turns a batch it
+ * cannot decompress into stand-in records that the batch consumer dead-letters (undecodable-batch.ts).
+ */
+const REGISTERED_CODECS: ReadonlyMap<CompressionTypes, KafkaCodec> = new Map([
+  [CompressionTypes.GZIP, withUndecodableStandIns('gzip', gzipCodec)],
+  [CompressionTypes.Snappy, withUndecodableStandIns('snappy', snappyCodec)],
+  [CompressionTypes.LZ4, withUndecodableStandIns('lz4', lz4Codec)],
+  [CompressionTypes.ZSTD, withUndecodableStandIns('zstd', zstdCodec)],
 ]);
 
 /**
@@ -19,5 +23,5 @@ const ADDED_CODECS: ReadonlyMap<CompressionTypes, KafkaCodec> = new Map([
  */
 export function registerCompressionCodecs(): void {
   const table = CompressionCodecs as Record<CompressionTypes, () => KafkaCodec>;
-  for (const [type, codec] of ADDED_CODECS) table[type] = () => codec;
+  for (const [type, codec] of REGISTERED_CODECS) table[type] = () => codec;
 }
