@@ -1,4 +1,4 @@
-import { DynamicModule, Logger, LogLevel, NestApplicationOptions, Type } from '@nestjs/common';
+import { DynamicModule, Logger, NestApplicationOptions, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import {
@@ -10,6 +10,8 @@ import {
   OutboxRelay,
 } from '@refurb/kafka';
 import { DataSource } from 'typeorm';
+import { ServiceLogging } from './logging/service-logger';
+import { withServiceLogging } from './logging/with-service-logging';
 
 export interface ServiceDefinition {
   /** Shown in logs, e.g. `tracker`. */
@@ -21,9 +23,10 @@ export interface ServiceDefinition {
    * outbox: each committed batch nudges its relay.
    */
   consumer?: Omit<KafkaBatchServerOptions, 'kafka' | 'dataSource' | 'onBatchCommitted' | 'onStatusChange'>;
-  logLevels?: LogLevel[];
+  /** LOG_LEVEL and LOG_FORMAT (`loggingOf(env)`); tests also pass a destination to read the lines. */
+  logging?: ServiceLogging;
   /** Options Nest creates the application with, e.g. `bodyParser: false` for a service that reads its own bodies. */
-  applicationOptions?: Omit<NestApplicationOptions, 'logger'>;
+  applicationOptions?: Omit<NestApplicationOptions, 'logger' | 'bufferLogs' | 'abortOnError'>;
   /** Runs before Nest initialises the application: middleware, OpenAPI documents, Express settings. */
   configure?: (app: NestExpressApplication) => void;
   /** Routes worth naming in the ready line, besides `GET /health`. */
@@ -37,9 +40,13 @@ export interface ServiceDefinition {
  */
 export async function bootstrapService(definition: ServiceDefinition): Promise<NestExpressApplication> {
   const logger = new Logger(definition.name);
-  const app = await NestFactory.create<NestExpressApplication>(definition.module, {
+  const { module, nestLogger } = withServiceLogging(definition.module, definition.name, definition.logging);
+  const app = await NestFactory.create<NestExpressApplication>(module, {
     ...definition.applicationOptions,
-    logger: definition.logLevels ?? ['error', 'warn', 'log'],
+    logger: nestLogger,
+    // A failure to start reaches runService, which logs it through the same logger, instead of Nest
+    // printing it and exiting on its own.
+    abortOnError: false,
   });
   // Advertising the framework helps no client and helps attackers pick exploits.
   app.disable('x-powered-by');
