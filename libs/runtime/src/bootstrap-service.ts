@@ -10,7 +10,7 @@ import {
   OutboxRelay,
 } from '@refurb/kafka';
 import { DataSource } from 'typeorm';
-import { ServiceLogging } from './logging/service-logger';
+import { createServiceLogger, ServiceLogging } from './logging/service-logger';
 import { withServiceLogging } from './logging/with-service-logging';
 
 export interface ServiceDefinition {
@@ -73,10 +73,18 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<N
   return app;
 }
 
-/** Entry-point wrapper: a failure to start is printed once, clearly, with a non-zero exit. */
-export function runService(start: () => Promise<unknown>): void {
+/**
+ * Entry-point wrapper: a failure to start is logged once, clearly, with a non-zero exit. Through a logger
+ * of its own, since an invalid environment fails before the service's exists; JSON unless LOG_FORMAT
+ * asks otherwise, as the service's other lines.
+ */
+export function runService(service: string, start: () => Promise<unknown>): void {
   start().catch((error: unknown) => {
-    new Logger('bootstrap').error(error instanceof Error ? error.message : String(error));
+    const format = process.env.LOG_FORMAT?.toLowerCase() === 'pretty' ? 'pretty' : 'json';
+    createServiceLogger(service, { format }).fatal(
+      { context: 'bootstrap' },
+      error instanceof Error ? error.message : String(error),
+    );
     process.exit(1);
   });
 }
