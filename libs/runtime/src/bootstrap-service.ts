@@ -23,7 +23,7 @@ export interface ServiceDefinition {
    * outbox: each committed batch nudges its relay.
    */
   consumer?: Omit<KafkaBatchServerOptions, 'kafka' | 'dataSource' | 'onBatchCommitted' | 'onStatusChange'>;
-  /** LOG_LEVEL and LOG_FORMAT (`loggingOf(env)`); tests also pass a destination to read the lines. */
+  /** LOG_LEVEL and LOG_FORMAT (`loggingFrom(env)`); tests also pass a destination to read the lines. */
   logging?: ServiceLogging;
   /** Options Nest creates the application with, e.g. `bodyParser: false` for a service that reads its own bodies. */
   applicationOptions?: Omit<NestApplicationOptions, 'logger' | 'bufferLogs' | 'abortOnError'>;
@@ -44,8 +44,7 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<N
   const app = await NestFactory.create<NestExpressApplication>(module, {
     ...definition.applicationOptions,
     logger: nestLogger,
-    // A failure to start reaches runService, which logs it through the same logger, instead of Nest
-    // printing it and exiting on its own.
+    // A failure to start is thrown to the caller (runService, a test) instead of Nest exiting the process.
     abortOnError: false,
   });
   // Advertising the framework helps no client and helps attackers pick exploits.
