@@ -2,7 +2,6 @@ import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm'
 import { ensureDatabaseExists } from './ensure-database';
 import { migrateExclusively } from './migrate-exclusively';
 import { ResilientPgClient } from './resilient-pg-client';
-import { TypeOrmNestLogger } from './typeorm-nest-logger';
 
 /** What a service declares about its own slice of the database. */
 export interface ServiceSchema {
@@ -34,7 +33,6 @@ export function serviceDataSourceOptions(
     migrationsTransactionMode: 'each',
     migrationsRun: false,
     synchronize: false,
-    logger: new TypeOrmNestLogger(),
     applicationName: connection.applicationName,
     extra: {
       max: connection.poolSize ?? 10,
