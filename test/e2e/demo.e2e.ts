@@ -2,6 +2,8 @@ import { repoRoot } from '@refurb/local-stack';
 import { eventually, freePort, TestDatabase, testKafkaBrokers } from '@refurb/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** `npm start` is `npm run build` then this entry point with --demo (package.json). */
@@ -13,6 +15,7 @@ describe('npm start: the local stack runs the demo and prints its summary', () =
   let stack: ChildProcess | undefined;
   let exited: Promise<number | null>;
   let output = '';
+  const logDir = mkdtempSync(join(tmpdir(), 'refurb-demo-logs-'));
 
   beforeAll(async () => {
     database = await TestDatabase.create('e2e_demo');
@@ -28,6 +31,8 @@ describe('npm start: the local stack runs the demo and prints its summary', () =
         ISSUANCE_PORT: String(await freePort()),
         TRACKER_CONSUMER_GROUP: `e2e-demo-tracker-${runId}`,
         ISSUANCE_CONSUMER_GROUP: `e2e-demo-issuance-${runId}`,
+        REFURB_LOG_DIR: logDir,
+        LOG_TO_CONSOLE: '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -43,6 +48,7 @@ describe('npm start: the local stack runs the demo and prints its summary', () =
       await exited;
     }
     await database?.drop();
+    rmSync(logDir, { recursive: true, force: true });
   });
 
   it(
@@ -73,6 +79,28 @@ describe('npm start: the local stack runs the demo and prints its summary', () =
       const [, credits, projects] = /(\d[\d,]*) credits \(t CO2e\) issued in (\d+) projects/.exec(text) ?? [];
       expect(Number(credits.replace(/,/g, ''))).toBeGreaterThan(0);
       expect(Number(projects)).toBeGreaterThanOrEqual(2);
+
+      // The terminal shows the stack and the demo; the services' own logs are in their files, named once.
+      expect(text).not.toMatch(/Mapped \{|RoutesResolver|NestFactory|InstanceLoader|"level":/);
+      const logFiles = ['gateway', 'tracker', 'issuance'].map((name) => join(logDir, `${name}.log`));
+      expect(text).toContain(`Service logs (JSON lines): ${logFiles.join('  ')}`);
+      const financeKey = /finance key: (rl_\S+)/.exec(text)?.[1];
+      expect(financeKey).toBeDefined();
+      for (const file of logFiles) {
+        const content = readFileSync(file, 'utf8');
+        const records = content
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as { level: string; service: string; msg: string });
+        expect(records.length).toBeGreaterThan(0);
+        expect(
+          records.every((record) => typeof record.level === 'string' && typeof record.msg === 'string'),
+        ).toBe(true);
+        expect(content).not.toContain(financeKey);
+      }
+      const gatewayLog = readFileSync(logFiles[0], 'utf8');
+      expect(gatewayLog).toMatch(/"requestId":"[0-9a-f-]{36}".*"msg":"POST \/v1\/events 20\d"/);
+      expect(gatewayLog).not.toMatch(/"authorization":"Bearer/);
 
       stack!.kill('SIGINT');
       expect(await exited).toBe(0);

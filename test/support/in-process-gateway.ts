@@ -23,9 +23,10 @@ export async function startGateway(
     DATABASE_URL: database.url,
     KAFKA_BROKERS: testKafkaBrokers().join(','),
     GATEWAY_PORT: String(port),
+    LOG_LEVEL: 'error',
     ...overrides,
   });
-  const app = await bootstrapService({ ...gatewayService(env), logLevels: ['error'] });
+  const app = await bootstrapService(gatewayService(env));
   return {
     app,
     url: `http://127.0.0.1:${port}`,

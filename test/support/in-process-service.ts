@@ -29,9 +29,10 @@ export async function startTracker(
     DATABASE_URL: database.url,
     TRACKER_PORT: String(port),
     TRACKER_CONSUMER_GROUP: groupId,
+    LOG_LEVEL: 'warn',
     ...overrides,
   });
-  const app = await bootstrapService({ ...trackerService(env), logLevels: ['error', 'warn'] });
+  const app = await bootstrapService(trackerService(env));
   return { app, url: `http://127.0.0.1:${port}`, groupId, close: () => app.close() };
 }
 
@@ -47,8 +48,9 @@ export async function startIssuance(
     DATABASE_URL: database.url,
     ISSUANCE_PORT: String(port),
     ISSUANCE_CONSUMER_GROUP: groupId,
+    LOG_LEVEL: 'warn',
     ...overrides,
   });
-  const app = await bootstrapService({ ...issuanceService(env), logLevels: ['error', 'warn'] });
+  const app = await bootstrapService(issuanceService(env));
   return { app, url: `http://127.0.0.1:${port}`, groupId, close: () => app.close() };
 }

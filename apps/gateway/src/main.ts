@@ -4,6 +4,6 @@ import { bootstrapService, runService } from '@refurb/runtime';
 import { GatewayEnv } from './gateway.env';
 import { gatewayService } from './service-definition';
 
-runService(async () => {
+runService('gateway', async () => {
   await bootstrapService(gatewayService(loadConfig(GatewayEnv)));
 });

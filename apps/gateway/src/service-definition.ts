@@ -1,4 +1,4 @@
-import { ServiceDefinition } from '@refurb/runtime';
+import { loggingFrom, ServiceDefinition } from '@refurb/runtime';
 import { GatewayEnv } from './gateway.env';
 import { GatewayModule } from './gateway.module';
 import { setupOpenApi } from './openapi/setup-openapi';
@@ -13,6 +13,7 @@ export function gatewayService(env: GatewayEnv): ServiceDefinition {
     name: 'gateway',
     module: GatewayModule.forRoot(env),
     port: env.GATEWAY_PORT,
+    logging: loggingFrom(env),
     applicationOptions: { bodyParser: false },
     configure: setupOpenApi,
     routes: ['POST /v1/events', 'GET /docs'],

@@ -4,7 +4,7 @@ import { bootstrapService, runService } from '@refurb/runtime';
 import { IssuanceEnv } from './issuance.env';
 import { issuanceService } from './service-definition';
 
-runService(async () => {
+runService('issuance', async () => {
   const env = loadConfig(IssuanceEnv);
   await bootstrapService(issuanceService(env));
 });

@@ -1,5 +1,5 @@
 import { TOPICS } from '@refurb/contracts';
-import { ServiceDefinition } from '@refurb/runtime';
+import { loggingFrom, ServiceDefinition } from '@refurb/runtime';
 import { IssuanceEnv } from './issuance.env';
 import { IssuanceModule } from './issuance.module';
 import { ISSUANCE_OUTBOX_TABLE } from './issuance.providers';
@@ -14,6 +14,7 @@ export function issuanceService(env: IssuanceEnv): ServiceDefinition {
     name: 'issuance',
     module: IssuanceModule.forRoot(env),
     port: env.ISSUANCE_PORT,
+    logging: loggingFrom(env),
     consumer: {
       groupId: env.ISSUANCE_CONSUMER_GROUP,
       offsetsTable: 'issuance.consumer_offsets',

@@ -4,6 +4,6 @@ import { bootstrapService, runService } from '@refurb/runtime';
 import { trackerService } from './service-definition';
 import { TrackerEnv } from './tracker.env';
 
-runService(async () => {
+runService('tracker', async () => {
   await bootstrapService(trackerService(loadConfig(TrackerEnv)));
 });

@@ -1,5 +1,5 @@
 import { TOPICS } from '@refurb/contracts';
-import { ServiceDefinition } from '@refurb/runtime';
+import { loggingFrom, ServiceDefinition } from '@refurb/runtime';
 import { TrackerEnv } from './tracker.env';
 import { TrackerModule } from './tracker.module';
 
@@ -12,6 +12,7 @@ export function trackerService(env: TrackerEnv): ServiceDefinition {
     name: 'tracker',
     module: TrackerModule.forRoot(env),
     port: env.TRACKER_PORT,
+    logging: loggingFrom(env),
     consumer: {
       groupId: env.TRACKER_CONSUMER_GROUP,
       offsetsTable: 'tracker.consumer_offsets',

@@ -8,6 +8,16 @@ class SampleEnv extends ServiceEnv {
   SAMPLE_PORT: number = 3000;
 }
 
+function captured(load: () => unknown): ConfigValidationError {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigValidationError');
+}
+
 describe('loadConfig', () => {
   it('applies local defaults when nothing is set', () => {
     const config = loadConfig(SampleEnv, {});
@@ -37,6 +47,30 @@ describe('loadConfig', () => {
       expect(invalid).toEqual(['DATABASE_URL', 'KAFKA_BROKERS', 'SAMPLE_PORT']);
       expect((error as Error).message).toContain('SAMPLE_PORT="eighty"');
     }
+  });
+
+  it('names a malformed DATABASE_URL without echoing its password', () => {
+    // A port that is not a number: invalid, yet the password in it is the real one.
+    const load = () =>
+      loadConfig(SampleEnv, { DATABASE_URL: 'postgres://ledger:hunter2@db.internal:five/x' });
+    expect(load).toThrow(ConfigValidationError);
+    const error = captured(load);
+    expect(error.message).toContain('DATABASE_URL="postgres://ledger:***@db.internal:five/x"');
+    expect(error.message).not.toContain('hunter2');
+    expect(JSON.stringify(error.invalid)).not.toContain('hunter2');
+  });
+
+  it('reads LOG_LEVEL and LOG_FORMAT, defaulting to info and json, and names a bad one', () => {
+    expect(loadConfig(SampleEnv, {})).toMatchObject({ LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
+    expect(loadConfig(SampleEnv, { LOG_LEVEL: 'DEBUG', LOG_FORMAT: 'pretty' })).toMatchObject({
+      LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'pretty',
+    });
+    const error = captured(() => loadConfig(SampleEnv, { LOG_LEVEL: 'verbose', LOG_FORMAT: 'xml' }));
+    expect(error.invalid.map((v) => v.variable).sort()).toEqual(['LOG_FORMAT', 'LOG_LEVEL']);
+    expect(error.message).toContain(
+      'LOG_LEVEL="verbose": must be one of fatal, error, warn, info, debug, trace, silent',
+    );
   });
 
   it('treats an empty variable as unset', () => {

@@ -8,6 +8,7 @@ import {
   serviceDataSourceOptions,
   ServiceSchema,
 } from './service-data-source';
+import { TypeOrmNestLogger } from './typeorm-nest-logger';
 
 /** One service's connection to PostgreSQL, migrated before the service starts. */
 @Module({})
@@ -18,7 +19,11 @@ export class DatabaseModule {
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => serviceDataSourceOptions(connection, service),
+          // Within Nest only: a CLI that opens the data source itself keeps its standard output clean.
+          useFactory: () => ({
+            ...serviceDataSourceOptions(connection, service),
+            logger: new TypeOrmNestLogger(),
+          }),
           dataSourceFactory: (options?: DataSourceOptions) => openServiceDataSource(options!),
         }),
       ],

@@ -1,3 +1,4 @@
+import { redactUrlPassword } from '@refurb/config';
 import { Client } from 'pg';
 
 const DUPLICATE_DATABASE = '42P04';
@@ -6,7 +7,7 @@ const UNIQUE_VIOLATION = '23505';
 /** The database name a postgres:// URL points at. */
 function databaseNameOf(url: string): string {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
-  if (!name) throw new Error(`DATABASE_URL names no database: ${redactUrl(url)}`);
+  if (!name) throw new Error(`DATABASE_URL names no database: ${redactUrlPassword(url)}`);
   return name;
 }
 
@@ -15,12 +16,6 @@ function maintenanceUrlOf(url: string): string {
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
   return maintenance.toString();
-}
-
-function redactUrl(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
 }
 
 /**

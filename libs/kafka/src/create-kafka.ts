@@ -18,7 +18,10 @@ const NEST_LEVEL: Record<logLevel, 'error' | 'warn' | 'log' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
-/** kafkajs client whose logs go through Nest's logger, so one service has one log format. */
+/**
+ * kafkajs client whose logs go through Nest's logger, so one service has one log format: in a service,
+ * a JSON line with kafkajs's own fields (broker, groupId, error...) under `kafka`.
+ */
 export function createKafka({ brokers, clientId }: KafkaConnection): Kafka {
   return new Kafka({
     brokers,
@@ -27,10 +30,13 @@ export function createKafka({ brokers, clientId }: KafkaConnection): Kafka {
     logCreator:
       () =>
       ({ namespace, level, log }: LogEntry) => {
-        const { message, ...extra } = log;
+        // kafkajs's own timestamp and logger name repeat what the log line already has.
+        const extra = Object.fromEntries(
+          Object.entries(log).filter(([key]) => !['message', 'timestamp', 'logger'].includes(key)),
+        );
+        const message = log.message;
         const logger = new Logger(`kafkajs:${namespace}`);
-        const detail = Object.keys(extra).length > 0 ? ` ${JSON.stringify(extra)}` : '';
-        logger[NEST_LEVEL[level]](`${message}${detail}`);
+        logger[NEST_LEVEL[level]](Object.keys(extra).length > 0 ? { msg: message, kafka: extra } : message);
       },
     retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 30_000 },
   });

@@ -1,9 +1,13 @@
+import { join, relative } from 'node:path';
 import { localStackBroker } from './local-brokers';
 import { ServiceProcess, ServiceSpec } from './service-process';
 
 export interface LocalStackOptions {
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
+  /** Each service's output goes to `<logDir>/<service>.log`, and to the terminal only with `logsToConsole`. */
+  logDir?: string;
+  logsToConsole?: boolean;
 }
 
 const SERVICES: readonly ServiceSpec[] = [
@@ -28,12 +32,16 @@ export class LocalStack {
   private readonly env: NodeJS.ProcessEnv;
   private readonly log: (line: string) => void;
 
-  constructor(options: LocalStackOptions = {}) {
+  constructor(private readonly options: LocalStackOptions = {}) {
     this.env = { ...(options.env ?? process.env) };
     this.log = options.log ?? ((line) => console.log(line));
+    const quiet = options.logDir !== undefined && !options.logsToConsole;
     this.services = SERVICES.map((spec) => {
       const port = Number(this.env[PORT_VARIABLE[spec.name]] ?? spec.port);
-      return new ServiceProcess({ ...spec, port }, this.env);
+      const logFile = options.logDir === undefined ? undefined : join(options.logDir, `${spec.name}.log`);
+      return new ServiceProcess({ ...spec, port }, this.env, quiet ? () => undefined : undefined, {
+        logFile,
+      });
     });
   }
 
@@ -47,12 +55,20 @@ export class LocalStack {
       );
       this.env.KAFKA_BROKERS = broker.bootstrapServer;
     }
+    this.printLogFiles();
     // Started one after another: the first migrates and provisions topics, the others find them done.
     for (const service of this.services) {
       service.start();
       await service.waitUntilHealthy();
       this.log(`${service.spec.name.padEnd(9)} healthy  ${service.url}/health`);
     }
+  }
+
+  private printLogFiles(): void {
+    const files = this.services.flatMap((service) => (service.logFile ? [shortPath(service.logFile)] : []));
+    if (files.length === 0) return;
+    const hint = this.options.logsToConsole ? '' : '  (--logs shows them here as well)';
+    this.log(`Service logs (JSON lines): ${files.join('  ')}${hint}`);
   }
 
   /** The environment the services run with (KAFKA_BROKERS filled in once the broker is known). */
@@ -70,4 +86,10 @@ export class LocalStack {
     await Promise.all(this.services.map((service) => service.stop()));
     if (this.startedBroker) await localStackBroker().stop();
   }
+}
+
+/** Relative to the working directory when under it, as a person would type it. */
+function shortPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere.startsWith('..') || fromHere === '' ? path : fromHere;
 }

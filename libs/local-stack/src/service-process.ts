@@ -1,7 +1,11 @@
+import { prettyLogLine } from '@refurb/runtime';
 import { ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { repoRoot } from './repo-root';
+import { createWriteStream, mkdirSync, WriteStream } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { repoRoot } from './repo-root';
 
 export interface ServiceSpec {
   name: 'gateway' | 'tracker' | 'issuance';
@@ -22,10 +26,19 @@ export function builtEntryPoint(name: ServiceSpec['name']): string {
   return resolve(repoRoot(), 'dist', 'apps', name, 'src', 'main.js');
 }
 
-/** One built service running as a child process, its output prefixed with its name. */
+export interface ServiceProcessOptions {
+  /** The service's output as it wrote it (JSON lines), replaced at each start. */
+  logFile?: string;
+}
+
+/**
+ * One built service running as a child process. Its output, each JSON line made readable and prefixed
+ * with the service's name, goes to `output` (the terminal by default), and unchanged to the log file.
+ */
 export class ServiceProcess {
   private child?: ChildProcess;
   private exited?: Promise<number | null>;
+  private logStream?: WriteStream;
   /** The last lines the service printed, quoted in errors so a failed start explains itself. */
   private readonly recentOutput: string[] = [];
 
@@ -33,7 +46,12 @@ export class ServiceProcess {
     readonly spec: ServiceSpec,
     private readonly env: NodeJS.ProcessEnv,
     private readonly output: (line: string) => void = (line) => process.stdout.write(line),
+    private readonly options: ServiceProcessOptions = {},
   ) {}
+
+  get logFile(): string | undefined {
+    return this.options.logFile;
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.spec.port}`;
@@ -52,20 +70,29 @@ export class ServiceProcess {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+    if (this.options.logFile) {
+      mkdirSync(dirname(this.options.logFile), { recursive: true });
+      this.logStream = createWriteStream(this.options.logFile, { flags: 'w' });
+    }
     const prefix = `[${this.spec.name}] `.padEnd(12);
-    const forward = (chunk: Buffer) =>
-      chunk
-        .toString()
-        .split('\n')
-        .filter((line) => line.length > 0)
-        .forEach((line) => {
-          this.recentOutput.push(line);
-          if (this.recentOutput.length > 60) this.recentOutput.shift();
-          this.output(`${prefix}${line}\n`);
-        });
-    child.stdout?.on('data', forward);
-    child.stderr?.on('data', forward);
-    this.exited = new Promise((done) => child.once('exit', (code) => done(code)));
+    const forward = (stream: Readable | null) =>
+      stream &&
+      createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+        if (line.length === 0) return;
+        this.logStream?.write(`${line}\n`);
+        this.recentOutput.push(line);
+        if (this.recentOutput.length > 60) this.recentOutput.shift();
+        this.output(`${prefix}${prettyLogLine(line)}\n`);
+      });
+    forward(child.stdout);
+    forward(child.stderr);
+    // 'close' rather than 'exit': the output is read to its last line (the reason for a crash) by then.
+    this.exited = new Promise((done) =>
+      child.once('close', (code) => {
+        this.logStream?.end();
+        done(code);
+      }),
+    );
     this.child = child;
   }
 
@@ -98,8 +125,10 @@ export class ServiceProcess {
     );
   }
 
+  /** The service's last lines, readable, and where the rest is. */
   outputTail(): string {
-    return this.recentOutput.join('\n');
+    const tail = this.recentOutput.map((line) => prettyLogLine(line)).join('\n');
+    return this.options.logFile ? `${tail}\n(the whole log: ${this.options.logFile})` : tail;
   }
 
   /** SIGTERM (graceful: the consumer finishes its batch and leaves the group), SIGKILL after the grace period. */

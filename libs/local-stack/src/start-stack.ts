@@ -1,14 +1,17 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDemoReport } from './demo/demo-report';
 import { runDemo } from './demo/run-demo';
 import { LocalStack } from './local-stack';
+import { repoRoot } from './repo-root';
 
 const DEFAULT_DEMO_DEVICES = 3000;
 
 /**
  * `npm start` (with `--demo`) and `npm run serve`: the pipeline on local defaults, serving until
  * Ctrl-C. Any service that dies takes the stack down with a non-zero exit, rather than leaving a
- * half-running pipeline behind.
+ * half-running pipeline behind. The terminal shows the stack's progress and the demo; each service logs
+ * to `logs/<service>.log` (REFURB_LOG_DIR), and to the terminal too with `--logs` or LOG_TO_CONSOLE=1.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -16,9 +19,13 @@ async function main(): Promise<void> {
       demo: { type: 'boolean', default: false },
       devices: { type: 'string', default: String(DEFAULT_DEMO_DEVICES) },
       seed: { type: 'string' },
+      logs: { type: 'boolean', default: false },
     },
   });
-  const stack = new LocalStack();
+  const stack = new LocalStack({
+    logDir: process.env.REFURB_LOG_DIR || join(repoRoot(), 'logs'),
+    logsToConsole: values.logs || process.env.LOG_TO_CONSOLE === '1',
+  });
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -40,7 +47,7 @@ async function main(): Promise<void> {
   for (const service of stack.services) {
     void service.whenExited().then((code) => {
       if (stopping) return;
-      console.error(`${service.spec.name} exited unexpectedly (code ${code}).`);
+      console.error(`${service.spec.name} exited unexpectedly (code ${code}):\n${service.outputTail()}`);
       void shutdown(1);
     });
   }

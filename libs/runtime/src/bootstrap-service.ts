@@ -1,4 +1,4 @@
-import { DynamicModule, Logger, LogLevel, NestApplicationOptions, Type } from '@nestjs/common';
+import { DynamicModule, Logger, NestApplicationOptions, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import {
@@ -11,6 +11,8 @@ import {
 } from '@refurb/kafka';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { createServiceLogger, ServiceLogging } from './logging/service-logger';
+import { withServiceLogging } from './logging/with-service-logging';
 
 export interface ServiceDefinition {
   /** Shown in logs, e.g. `tracker`. */
@@ -22,9 +24,10 @@ export interface ServiceDefinition {
    * outbox: each committed batch nudges its relay.
    */
   consumer?: Omit<KafkaBatchServerOptions, 'kafka' | 'dataSource' | 'onBatchCommitted' | 'onStatusChange'>;
-  logLevels?: LogLevel[];
+  /** LOG_LEVEL and LOG_FORMAT (`loggingFrom(env)`); tests also pass a destination to read the lines. */
+  logging?: ServiceLogging;
   /** Options Nest creates the application with, e.g. `bodyParser: false` for a service that reads its own bodies. */
-  applicationOptions?: Omit<NestApplicationOptions, 'logger'>;
+  applicationOptions?: Omit<NestApplicationOptions, 'logger' | 'bufferLogs' | 'abortOnError'>;
   /** Runs before Nest initialises the application: middleware, OpenAPI documents, Express settings. */
   configure?: (app: NestExpressApplication) => void;
   /** Routes worth naming in the ready line, besides `GET /health`. */
@@ -38,9 +41,12 @@ export interface ServiceDefinition {
  */
 export async function bootstrapService(definition: ServiceDefinition): Promise<NestExpressApplication> {
   const logger = new Logger(definition.name);
-  const app = await NestFactory.create<NestExpressApplication>(definition.module, {
+  const { module, nestLogger } = withServiceLogging(definition.module, definition.name, definition.logging);
+  const app = await NestFactory.create<NestExpressApplication>(module, {
     ...definition.applicationOptions,
-    logger: definition.logLevels ?? ['error', 'warn', 'log'],
+    logger: nestLogger,
+    // A failure to start is thrown to the caller (runService, a test) instead of Nest exiting the process.
+    abortOnError: false,
   });
   // Advertising the framework helps no client and helps attackers pick exploits.
   app.disable('x-powered-by');
@@ -68,10 +74,18 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<N
   return app;
 }
 
-/** Entry-point wrapper: a failure to start is printed once, clearly, with a non-zero exit. */
-export function runService(start: () => Promise<unknown>): void {
+/**
+ * Entry-point wrapper: a failure to start is logged once, clearly, with a non-zero exit. Through a logger
+ * of its own, since an invalid environment fails before the service's exists; JSON unless LOG_FORMAT
+ * asks otherwise, as the service's other lines.
+ */
+export function runService(service: string, start: () => Promise<unknown>): void {
   start().catch((error: unknown) => {
-    new Logger('bootstrap').error(error instanceof Error ? error.message : String(error));
+    const format = process.env.LOG_FORMAT?.toLowerCase() === 'pretty' ? 'pretty' : 'json';
+    createServiceLogger(service, { format }).fatal(
+      { context: 'bootstrap' },
+      error instanceof Error ? error.message : String(error),
+    );
     process.exit(1);
   });
 }

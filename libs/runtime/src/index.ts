@@ -1,1 +1,4 @@
 export * from './bootstrap-service';
+export * from './logging/pretty-log-line';
+export * from './logging/request-id';
+export * from './logging/service-logger';
