@@ -10,7 +10,10 @@ import {
 } from '@refurb/kafka';
 import { HealthModule } from '@refurb/health';
 import { CreditRecordsConsumer } from './place-credit-lines/credit-records.consumer';
+import { FigureCheck } from './place-credit-lines/figure-check';
+import { PlaceCreditLinesHandler } from './place-credit-lines/place-credit-lines.handler';
 import { IssuanceEnv } from './issuance.env';
+import { batchRecordSigner, creditRecordVerifier } from './issuance-keys';
 import { ISSUANCE_HTTP_CONTROLLERS, ISSUANCE_OUTBOX_TABLE, ISSUANCE_PROVIDERS } from './issuance.providers';
 import { ISSUANCE_MIGRATIONS } from './migrations';
 import { SeedLocalOnBootService } from './projects/seed-local-on-boot.service';
@@ -42,7 +45,15 @@ export class IssuanceModule {
         ),
       ],
       controllers: [CreditRecordsConsumer, ...ISSUANCE_HTTP_CONTROLLERS],
-      providers: [...ISSUANCE_PROVIDERS, ...(env.ISSUANCE_SEED_LOCAL ? [SeedLocalOnBootService] : [])],
+      providers: [
+        ...ISSUANCE_PROVIDERS,
+        // The consumer's use case only: operators' commands never read credit records.
+        PlaceCreditLinesHandler,
+        FigureCheck,
+        batchRecordSigner(env),
+        creditRecordVerifier(env),
+        ...(env.ISSUANCE_SEED_LOCAL ? [SeedLocalOnBootService] : []),
+      ],
     };
   }
 }

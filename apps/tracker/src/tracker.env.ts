@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min } from 'class-validator';
-import { IsHttpPort, ServiceEnv } from '@refurb/config';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsHttpPort, KeyMaterialSource, localSigningKeyFiles, ServiceEnv } from '@refurb/config';
 
 /** Every variable the tracker reads; validated once at boot. */
 export class TrackerEnv extends ServiceEnv {
@@ -20,4 +20,19 @@ export class TrackerEnv extends ServiceEnv {
   /** RL-REFURB-1 factor set (a version in tracker.factor_sets) that new credits are computed with. */
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must name a factor set version, e.g. 2025-defaults' })
   TRACKER_FACTOR_SET_VERSION: string = '2025-defaults';
+
+  /**
+   * The Ed25519 private key (PKCS#8 PEM) that signs every credit record, inline or as a file. The file
+   * default is the local pair `npm start` and the tests create; production mounts its own.
+   */
+  @IsOptional()
+  @IsString()
+  TRACKER_SIGNING_KEY?: string;
+
+  @IsString()
+  TRACKER_SIGNING_KEY_FILE: string = localSigningKeyFiles('tracker').privateKey;
+
+  get signingKey(): KeyMaterialSource {
+    return { variable: 'TRACKER_SIGNING_KEY', inline: this.TRACKER_SIGNING_KEY, file: this.TRACKER_SIGNING_KEY_FILE };
+  }
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { INPUT_TOPICS, TOPICS } from '@refurb/contracts';
+import { loadRecordSigner } from '@refurb/config';
 import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
 import {
   ConsumerHealthIndicator,
@@ -40,7 +41,11 @@ export class TrackerModule {
           ConsumerHealthIndicator,
           OutboxHealthIndicator,
         ),
-        TrackDeviceEventsModule.withFactorSet(env.TRACKER_FACTOR_SET_VERSION),
+        TrackDeviceEventsModule.configure({
+          factorSetVersion: env.TRACKER_FACTOR_SET_VERSION,
+          // Read at start-up: a missing or bad key stops the tracker before it consumes anything.
+          creditRecordSigner: loadRecordSigner(env.signingKey),
+        }),
       ],
       controllers: [DevicesController],
       providers: [DeviceQueryService],

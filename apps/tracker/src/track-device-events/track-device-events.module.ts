@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { RecordSigner } from '@refurb/contracts';
 import { CycleCreditRepository } from '../storage/cycle-credit.repository';
 import { DeviceCycleRepository } from '../storage/device-cycle.repository';
 import { DeviceEventStore } from '../storage/device-event.store';
@@ -6,7 +7,11 @@ import { FactorSetRepository } from '../storage/factor-set.repository';
 import { DeviceEventsConsumer } from './device-events.consumer';
 import { FactorSetCheck } from './factor-set.check';
 import { RecordDeviceEventsHandler } from './record-device-events.handler';
-import { RederiveDeviceCyclesHandler, TRACKER_FACTOR_SET_VERSION } from './rederive-device-cycles.handler';
+import {
+  CREDIT_RECORD_SIGNER,
+  RederiveDeviceCyclesHandler,
+  TRACKER_FACTOR_SET_VERSION,
+} from './rederive-device-cycles.handler';
 import { TrackDeviceEventsHandler } from './track-device-events.handler';
 
 /**
@@ -15,12 +20,13 @@ import { TrackDeviceEventsHandler } from './track-device-events.handler';
  */
 @Module({})
 export class TrackDeviceEventsModule {
-  static withFactorSet(factorSetVersion: string): DynamicModule {
+  static configure(options: { factorSetVersion: string; creditRecordSigner: RecordSigner }): DynamicModule {
     return {
       module: TrackDeviceEventsModule,
       controllers: [DeviceEventsConsumer],
       providers: [
-        { provide: TRACKER_FACTOR_SET_VERSION, useValue: factorSetVersion },
+        { provide: TRACKER_FACTOR_SET_VERSION, useValue: options.factorSetVersion },
+        { provide: CREDIT_RECORD_SIGNER, useValue: options.creditRecordSigner },
         FactorSetCheck,
         DeviceEventStore,
         RecordDeviceEventsHandler,

@@ -16,6 +16,7 @@ import { STRUCTURED_HEADERS } from '../cloud-event-codec';
 import { TOPICS } from '../topics';
 import { JsonReader } from './json-reader';
 import { MessageRead, readJson } from './message-read';
+import { RecordSigner } from '../signing/record-signature';
 import { TopicRecord } from './topic-record';
 
 /**
@@ -142,12 +143,19 @@ export function cycleCreditRecord(data: CycleCreditData, decidedAt: Date): Cycle
   };
 }
 
-/** The Kafka record of a credit change: structured-mode JSON, keyed by device so a device's changes stay ordered. */
-export function cycleCreditTopicRecord(data: CycleCreditData, decidedAt: Date): TopicRecord {
+/**
+ * The Kafka record of a credit change: structured-mode JSON, signed by the tracker (issuance trusts no
+ * record for the topic it came on), keyed by device so a device's changes stay ordered.
+ */
+export function cycleCreditTopicRecord(
+  data: CycleCreditData,
+  decidedAt: Date,
+  signer: RecordSigner,
+): TopicRecord {
   return {
     topic: TOPICS.credited,
     key: data.deviceId,
-    value: Buffer.from(JSON.stringify(cycleCreditRecord(data, decidedAt))),
+    value: Buffer.from(JSON.stringify(signer.sign(cycleCreditRecord(data, decidedAt)))),
     headers: { ...STRUCTURED_HEADERS },
   };
 }
