@@ -1,5 +1,4 @@
 import { localStackBroker } from './local-brokers';
-import { ensureLocalSigningKeys } from './local-signing-keys';
 import { ServiceProcess, ServiceSpec } from './service-process';
 
 export interface LocalStackOptions {
@@ -39,8 +38,6 @@ export class LocalStack {
   }
 
   async start(): Promise<void> {
-    // The services' key-file defaults point at the local pairs: made on first run, kept after.
-    ensureLocalSigningKeys(this.env);
     if (!this.env.KAFKA_BROKERS) {
       const broker = localStackBroker();
       const outcome = await broker.start(this.log);

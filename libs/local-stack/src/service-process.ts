@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { ensureLocalSigningKeys } from './local-signing-keys';
 import { repoRoot } from './repo-root';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -44,6 +45,8 @@ export class ServiceProcess {
   }
 
   start(): void {
+    // The services' key-file defaults point at the local pairs: made on first run, kept after.
+    ensureLocalSigningKeys(this.env);
     const child = spawn(
       process.execPath,
       [SERVICE_HEAP_OPTION, ...(this.spec.nodeOptions ?? []), builtEntryPoint(this.spec.name)],
