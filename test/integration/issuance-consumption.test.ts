@@ -7,7 +7,9 @@ import {
   imeiOf,
   reversalOf,
 } from '@refurb/issuance/testing/credit-records.fixture';
-import { eventually } from '@refurb/testing';
+import { eventually, localRecordSigner } from '@refurb/testing';
+import { TRACKER_MIGRATIONS } from '../../apps/tracker/src/migrations';
+import { migrateService } from '../support/tracker-database';
 import { KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { IssuanceTestApp } from '../../apps/issuance/testing/issuance-test-app';
@@ -29,6 +31,7 @@ const FR_2026_FACTORS: FactorSet = {
 };
 
 const device = (n: number) => imeiOf(11, n);
+const tracker = localRecordSigner('tracker');
 
 describe('issuance consumes credit records into batch lines', () => {
   let service: IssuanceTestApp;
@@ -36,6 +39,13 @@ describe('issuance consumes credit records into batch lines', () => {
 
   beforeAll(async () => {
     service = await IssuanceTestApp.start('consumption', { ISSUANCE_SEED_LOCAL: 'true' });
+    // Issuance recomputes every figure with the factor set it names, read from the tracker's table when
+    // the two share a database: the test factor set is registered there as the tracker would.
+    await migrateService(service.database, 'tracker', TRACKER_MIGRATIONS);
+    await service.database.query(
+      `INSERT INTO tracker.factor_sets (version, methodology, factors) VALUES ($1, 'RL-REFURB-1', $2)`,
+      [FR_2026_FACTORS.version, JSON.stringify(FR_2026_FACTORS)],
+    );
     deadLetters = await service.kafka.collect(TOPICS.deadLetter);
   });
 
@@ -192,10 +202,13 @@ describe('issuance consumes credit records into batch lines', () => {
     };
     await service.kafka.produce(TOPICS.credited, [
       { key: device(8), value: 'not json at all' },
-      { key: device(9), value: JSON.stringify({ ...valid, data: { ...valid.data, evidence: undefined } }) },
-      creditMessage(wrongSign),
-      creditMessage(reused),
-      creditMessage(valid),
+      {
+        key: device(9),
+        value: JSON.stringify(tracker.sign({ ...valid, data: { ...valid.data, evidence: undefined } })),
+      },
+      creditMessage(wrongSign, tracker),
+      creditMessage(reused, tracker),
+      creditMessage(valid, tracker),
     ]);
     await service.linesEventually([valid.id]);
     const reasons = await eventually(
@@ -334,7 +347,7 @@ describe('issuance consumes credit records into batch lines', () => {
         offset: String(1_000_000 + index),
         timestamp: String(Date.now()),
         key: Buffer.from(record.data.deviceId),
-        value: Buffer.from(JSON.stringify(record)),
+        value: Buffer.from(JSON.stringify(tracker.sign(record))),
         headers: { 'content-type': Buffer.from('application/cloudevents+json') },
       })),
     };

@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
-import { IsHttpPort, ServiceEnv } from '@refurb/config';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsHttpPort, KeyMaterialSource, localSigningKeyFiles, ServiceEnv } from '@refurb/config';
 
 const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, '1': true, false: false, '0': false };
 
@@ -28,4 +28,39 @@ export class IssuanceEnv extends ServiceEnv {
   })
   @IsBoolean({ message: 'must be true or false' })
   ISSUANCE_SEED_LOCAL: boolean = false;
+
+  /**
+   * The tracker's Ed25519 public keys (SPKI PEM, several concatenated during a rotation) that credit
+   * records must be signed with, inline or as a file; the default is the local pair's.
+   */
+  @IsOptional()
+  @IsString()
+  ISSUANCE_TRACKER_PUBLIC_KEYS?: string;
+
+  @IsString()
+  ISSUANCE_TRACKER_PUBLIC_KEYS_FILE: string = localSigningKeyFiles('tracker').publicKey;
+
+  /** Issuance's own Ed25519 private key (PKCS#8 PEM), which signs every batch transition for finance. */
+  @IsOptional()
+  @IsString()
+  ISSUANCE_SIGNING_KEY?: string;
+
+  @IsString()
+  ISSUANCE_SIGNING_KEY_FILE: string = localSigningKeyFiles('issuance').privateKey;
+
+  get trackerPublicKeys(): KeyMaterialSource {
+    return {
+      variable: 'ISSUANCE_TRACKER_PUBLIC_KEYS',
+      inline: this.ISSUANCE_TRACKER_PUBLIC_KEYS,
+      file: this.ISSUANCE_TRACKER_PUBLIC_KEYS_FILE,
+    };
+  }
+
+  get signingKey(): KeyMaterialSource {
+    return {
+      variable: 'ISSUANCE_SIGNING_KEY',
+      inline: this.ISSUANCE_SIGNING_KEY,
+      file: this.ISSUANCE_SIGNING_KEY_FILE,
+    };
+  }
 }

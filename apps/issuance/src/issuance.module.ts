@@ -12,7 +12,10 @@ import { HealthModule } from '@refurb/health';
 import { MetricsModule } from '@refurb/metrics';
 import { BatchTransitionsMetrics } from './batches/batch-transitions.metrics';
 import { CreditRecordsConsumer } from './place-credit-lines/credit-records.consumer';
+import { FigureCheck } from './place-credit-lines/figure-check';
+import { PlaceCreditLinesHandler } from './place-credit-lines/place-credit-lines.handler';
 import { IssuanceEnv } from './issuance.env';
+import { batchRecordSigner, creditRecordVerifier } from './issuance-keys';
 import { ISSUANCE_HTTP_CONTROLLERS, ISSUANCE_OUTBOX_TABLE, ISSUANCE_PROVIDERS } from './issuance.providers';
 import { ISSUANCE_MIGRATIONS } from './migrations';
 import { SeedLocalOnBootService } from './projects/seed-local-on-boot.service';
@@ -48,6 +51,11 @@ export class IssuanceModule {
       providers: [
         ...ISSUANCE_PROVIDERS,
         BatchTransitionsMetrics,
+        // The consumer's use case only: operators' commands never read credit records.
+        PlaceCreditLinesHandler,
+        FigureCheck,
+        batchRecordSigner(env),
+        creditRecordVerifier(env),
         ...(env.ISSUANCE_SEED_LOCAL ? [SeedLocalOnBootService] : []),
       ],
     };

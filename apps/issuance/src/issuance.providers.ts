@@ -12,7 +12,6 @@ import { IssueBatchHandler } from './batches/issue-batch.handler';
 import { VerifyBatchHandler } from './batches/verify-batch.handler';
 import { CreditLineRepository } from './storage/credit-line.repository';
 import { LinePlacementService } from './place-credit-lines/line-placement.service';
-import { PlaceCreditLinesHandler } from './place-credit-lines/place-credit-lines.handler';
 import { PlacePendingHandler } from './place-credit-lines/place-pending.handler';
 import { UnplacedController } from './unplaced-lines/unplaced.controller';
 import { UnplacedLinesQuery } from './unplaced-lines/unplaced-lines.query';
@@ -47,7 +46,6 @@ export const ISSUANCE_PROVIDERS: Provider[] = [
   CloseBatchHandler,
   VerifyBatchHandler,
   IssueBatchHandler,
-  PlaceCreditLinesHandler,
   PlacePendingHandler,
   ExportEvidenceCsvHandler,
   RecomputeBatchHandler,

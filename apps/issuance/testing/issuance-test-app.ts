@@ -8,6 +8,7 @@ import {
   freePort,
   highWatermarks,
   KafkaTestClient,
+  localRecordSigner,
   provisionAllTopics,
   TestDatabase,
   testKafkaBrokers,
@@ -113,8 +114,13 @@ export class IssuanceTestApp {
     return { status: response.status, body: json, text, headers: response.headers };
   }
 
+  /** Credit records as the tracker publishes them: signed with its (local) key. */
   async produce(records: readonly CycleCreditRecord[]): Promise<void> {
-    await this.kafka.produce(TOPICS.credited, records.map(creditMessage));
+    const tracker = localRecordSigner('tracker');
+    await this.kafka.produce(
+      TOPICS.credited,
+      records.map((record) => creditMessage(record, tracker)),
+    );
   }
 
   /** Waits until the consumer has processed everything on devices.credited.v1 up to now. */

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min } from 'class-validator';
-import { IsHttpPort, ServiceEnv } from '@refurb/config';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsHttpPort, KeyMaterialSource, localSigningKeyFiles, ServiceEnv } from '@refurb/config';
 
 /** Every variable the tracker reads; validated once at boot. */
 export class TrackerEnv extends ServiceEnv {
@@ -23,7 +23,7 @@ export class TrackerEnv extends ServiceEnv {
 
   /**
    * Distinct events one device may hold; past it an event is dead-lettered TRACKER.DEVICE_HISTORY_LIMIT.
-   * Every batch re-derives a device from all its events, so this bounds that work (docs/decisions.md, 32).
+   * Every batch re-derives a device from all its events, so this bounds that work (docs/decisions.md, 34).
    */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
@@ -37,4 +37,23 @@ export class TrackerEnv extends ServiceEnv {
   @Min(2)
   @Max(100_000)
   TRACKER_MAX_EVENTS_PER_ORDER: number = 20;
+
+  /**
+   * The Ed25519 private key (PKCS#8 PEM) that signs every credit record, inline or as a file. The file
+   * default is the local pair `npm start` and the tests create; production mounts its own.
+   */
+  @IsOptional()
+  @IsString()
+  TRACKER_SIGNING_KEY?: string;
+
+  @IsString()
+  TRACKER_SIGNING_KEY_FILE: string = localSigningKeyFiles('tracker').privateKey;
+
+  get signingKey(): KeyMaterialSource {
+    return {
+      variable: 'TRACKER_SIGNING_KEY',
+      inline: this.TRACKER_SIGNING_KEY,
+      file: this.TRACKER_SIGNING_KEY_FILE,
+    };
+  }
 }

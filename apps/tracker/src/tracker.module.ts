@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { INPUT_TOPICS, TOPICS } from '@refurb/contracts';
+import { loadRecordSigner } from '@refurb/config';
 import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
 import {
   ConsumerHealthIndicator,
@@ -42,9 +43,14 @@ export class TrackerModule {
           ConsumerHealthIndicator,
           OutboxHealthIndicator,
         ),
-        TrackDeviceEventsModule.withSettings(env.TRACKER_FACTOR_SET_VERSION, {
-          eventsPerDevice: env.TRACKER_MAX_EVENTS_PER_DEVICE,
-          eventsPerOrder: env.TRACKER_MAX_EVENTS_PER_ORDER,
+        TrackDeviceEventsModule.configure({
+          factorSetVersion: env.TRACKER_FACTOR_SET_VERSION,
+          historyLimits: {
+            eventsPerDevice: env.TRACKER_MAX_EVENTS_PER_DEVICE,
+            eventsPerOrder: env.TRACKER_MAX_EVENTS_PER_ORDER,
+          },
+          // Read at start-up: a missing or bad key stops the tracker before it consumes anything.
+          creditRecordSigner: loadRecordSigner(env.signingKey),
         }),
       ],
       controllers: [DevicesController],

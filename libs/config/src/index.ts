@@ -1,3 +1,4 @@
+export * from './cache-dir';
 export * from './config-validation.error';
 export * from './database.env';
 export * from './http-port.decorator';
@@ -5,3 +6,5 @@ export * from './kafka.env';
 export * from './load-config';
 export * from './log-settings.decorator';
 export * from './redact-secrets';
+export * from './key-material';
+export * from './signing-keys';

@@ -6,6 +6,16 @@
 export const CreditLineCode = {
   /** Not decodable, or not the shape of libs/contracts CycleCreditRecord. */
   INVALID_CREDIT_RECORD: 'ISSUANCE.INVALID_CREDIT_RECORD',
+  /** No signature or key id: anyone who can write to the topic could have made it. */
+  UNSIGNED_CREDIT_RECORD: 'ISSUANCE.UNSIGNED_CREDIT_RECORD',
+  /** Signed by a key issuance does not trust (not one of ISSUANCE_TRACKER_PUBLIC_KEYS). */
+  UNKNOWN_SIGNING_KEY: 'ISSUANCE.UNKNOWN_SIGNING_KEY',
+  /** The signature does not match the record: changed after signing, or forged. */
+  BAD_SIGNATURE: 'ISSUANCE.BAD_SIGNATURE',
+  /** The figure differs from the one recomputed from the record's evidence and factor set. */
+  FIGURE_MISMATCH: 'ISSUANCE.FIGURE_MISMATCH',
+  /** The record names a factor set issuance does not know, so its figure cannot be checked. */
+  UNKNOWN_FACTOR_SET: 'ISSUANCE.UNKNOWN_FACTOR_SET',
   /** The change id was already received with different content. */
   CHANGE_ID_REUSED: 'ISSUANCE.CHANGE_ID_REUSED',
   /** A reversal that does not repeat the credit it names (figure or fingerprint), or names a reversal. */

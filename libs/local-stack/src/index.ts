@@ -1,4 +1,3 @@
-export * from './cache-dir';
 export * from './kafka-distribution';
 export * from './kafka-probe';
 export * from './local-brokers';
@@ -9,3 +8,4 @@ export * from './service-process';
 export * from './repo-root';
 export * from './operator-cli';
 export * from './pipeline-progress';
+export * from './local-signing-keys';

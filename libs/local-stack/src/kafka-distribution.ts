@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheDir } from './cache-dir';
+import { cacheDir } from '@refurb/config';
 import { repoRoot } from './repo-root';
 import { runCommand } from './run-command';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { cacheDir } from './cache-dir';
+import { cacheDir } from '@refurb/config';
 import { LocalKafkaBroker } from './local-kafka-broker';
 
 /** The broker `npm start` runs when KAFKA_BROKERS is not set; its data survives restarts. */

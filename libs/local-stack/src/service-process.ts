@@ -4,6 +4,7 @@ import { createWriteStream, mkdirSync, WriteStream } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
+import { ensureLocalSigningKeys } from './local-signing-keys';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { repoRoot } from './repo-root';
 
@@ -62,6 +63,8 @@ export class ServiceProcess {
   }
 
   start(): void {
+    // The services' key-file defaults point at the local pairs: made on first run, kept after.
+    ensureLocalSigningKeys(this.env);
     const child = spawn(
       process.execPath,
       [SERVICE_HEAP_OPTION, ...(this.spec.nodeOptions ?? []), builtEntryPoint(this.spec.name)],

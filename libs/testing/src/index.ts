@@ -6,3 +6,4 @@ export * from './kafka-offsets';
 export * from './kafka-codecs';
 export * from './provision-test-topics';
 export * from './produce-each';
+export * from './local-signing-keys';

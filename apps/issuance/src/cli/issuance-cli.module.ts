@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule } from '@refurb/database';
 import { OutboxWriter } from '@refurb/kafka';
 import { IssuanceEnv } from '../issuance.env';
+import { batchRecordSigner } from '../issuance-keys';
 import { ISSUANCE_OUTBOX_TABLE, ISSUANCE_PROVIDERS } from '../issuance.providers';
 import { ISSUANCE_MIGRATIONS } from '../migrations';
 
@@ -22,6 +23,7 @@ export class IssuanceCliModule {
       ],
       providers: [
         ...ISSUANCE_PROVIDERS,
+        batchRecordSigner(env),
         { provide: OutboxWriter, useValue: new OutboxWriter(ISSUANCE_OUTBOX_TABLE) },
       ],
     };

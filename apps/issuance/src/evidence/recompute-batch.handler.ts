@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CloseTotals, CycleCreditEmissions } from '@refurb/contracts';
-import { computeAvoidedEmissions, EmissionsException, FactorSet } from '@refurb/emissions';
-import { computeCloseTotals, EvidenceLine, LineDifference, lineDifferences } from '@refurb/issuance';
+import { CloseTotals } from '@refurb/contracts';
+import { FactorSet } from '@refurb/emissions';
+import { computeCloseTotals, EvidenceLine, LineDifference, recomputeLine } from '@refurb/issuance';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager } from 'typeorm';
 import { BatchRepository } from '../storage/batch.repository';
@@ -64,7 +64,7 @@ export class RecomputeBatchHandler {
         const factors =
           factorSets.get(line.emissions.factorSetVersion) ??
           (await this.loadFactors(manager, line, factorSets));
-        const found = this.differencesOf(line, factors);
+        const found = recomputeLine(line, factors);
         differenceCount += found.differences.length;
         differences.push(...found.differences.slice(0, Math.max(0, MAX_REPORTED - differences.length)));
         storedGross += BigInt(line.signedAvoidedG);
@@ -103,34 +103,6 @@ export class RecomputeBatchHandler {
     const factors = await this.factorSets.load(manager, line.emissions.factorSetVersion);
     cache.set(line.emissions.factorSetVersion, factors);
     return factors;
-  }
-
-  private differencesOf(
-    line: EvidenceLine,
-    factors: FactorSet,
-  ): { differences: LineDifference[]; recomputedSignedG: number } {
-    let recomputed: CycleCreditEmissions;
-    try {
-      recomputed = computeAvoidedEmissions(
-        {
-          category: line.evidence.category,
-          partsReplaced: line.evidence.partsReplaced.map(({ part }) => part),
-          legs: line.evidence.legs.map(({ distanceKm, mode }) => ({ distanceKm, mode })),
-        },
-        factors,
-      );
-    } catch (error) {
-      if (!(error instanceof EmissionsException)) throw error;
-      // Evidence the methodology refuses recomputes to nothing: the whole stored figure is a difference.
-      return {
-        differences: [
-          { changeId: line.changeId, field: 'evidence', stored: line.signedAvoidedG, recomputed: error.code },
-        ],
-        recomputedSignedG: 0,
-      };
-    }
-    const signed = line.kind === 'credit' ? recomputed.avoidedG : -recomputed.avoidedG;
-    return { differences: lineDifferences(line, recomputed), recomputedSignedG: signed };
   }
 
   private close(grossG: bigint, frozen: { discountBp: number; carriedInG: number }): CloseTotals {

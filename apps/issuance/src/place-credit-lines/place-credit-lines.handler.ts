@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { CycleCreditData, TOPICS } from '@refurb/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { CycleCreditData, RecordVerifier, TOPICS } from '@refurb/contracts';
 import { CreditLineCode, CreditLineProblem, LineToPlace } from '@refurb/issuance';
 import { ConsumedBatch, ConsumedMessage, deadLetterFor, OutboxWriter } from '@refurb/kafka';
 import { EntityManager } from 'typeorm';
 import { CreditLineRepository, NewCreditLine } from '../storage/credit-line.repository';
+import { CREDIT_RECORD_VERIFIER } from '../issuance-keys';
+import { FigureCheck } from './figure-check';
 import { LinePlacementService } from './line-placement.service';
 import { admitCreditRecords, AdmittedRecord, changeIdReused } from './record-admission';
 
@@ -41,22 +43,35 @@ export class PlaceCreditLinesHandler {
     private readonly outbox: OutboxWriter,
     private readonly lines: CreditLineRepository,
     private readonly placement: LinePlacementService,
+    private readonly figures: FigureCheck,
+    @Inject(CREDIT_RECORD_VERIFIER) private readonly verifier: RecordVerifier,
   ) {}
 
   async place(batch: ConsumedBatch, manager: EntityManager, now = new Date()): Promise<PlacedCreditLines> {
-    const { admitted, refused, repeats } = admitCreditRecords(batch.messages);
+    const { admitted, refused, repeats } = admitCreditRecords(batch.messages, this.verifier);
     const storedHashes = await this.lines.contentHashesOf(
       manager,
       admitted.map(({ record }) => record.id),
     );
-    const fresh: AdmittedRecord[] = [];
+    const unstored: AdmittedRecord[] = [];
     const rejected: { message: ConsumedMessage; problem: CreditLineProblem }[] = [...refused];
     let alreadyStored = 0;
     for (const candidate of admitted) {
       const stored = storedHashes.get(candidate.record.id);
-      if (stored === undefined) fresh.push(candidate);
+      if (stored === undefined) unstored.push(candidate);
       else if (stored === candidate.contentHash) alreadyStored += 1;
       else rejected.push({ message: candidate.message, problem: changeIdReused(candidate.record.id) });
+    }
+    // Only new content is recomputed: a stored line's figure was checked when it was stored.
+    const figureProblems = await this.figures.problemsOf(
+      manager,
+      unstored.map(({ record }) => record.data),
+    );
+    const fresh: AdmittedRecord[] = [];
+    for (const candidate of unstored) {
+      const problem = figureProblems.get(candidate.record.id);
+      if (problem) rejected.push({ message: candidate.message, problem });
+      else fresh.push(candidate);
     }
     const decisions = await this.placement.decide(
       manager,

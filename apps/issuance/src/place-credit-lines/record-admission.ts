@@ -4,7 +4,9 @@ import {
   CycleCreditRecord,
   INVALID_MESSAGE_SHAPE,
   MessageProblem,
-  readTopicMessage,
+  readSignedTopicMessage,
+  RecordVerifier,
+  SIGNATURE_PROBLEMS,
   TOPICS,
 } from '@refurb/contracts';
 import { CreditLineCode, CreditLineProblem } from '@refurb/issuance';
@@ -33,8 +35,17 @@ function contentHashOf(record: CycleCreditRecord): string {
   return createHash('sha256').update(canonicalJson(record.data)).digest('hex');
 }
 
-/** Whatever the contract found wrong, issuance refuses the record with one code; the detail says what. */
-function invalidCreditRecord(problem: MessageProblem): CreditLineProblem {
+/** A record whose signature fails is refused with the failure's own code: each calls for a different fix. */
+const SIGNATURE_REFUSALS: ReadonlyMap<string, CreditLineCode> = new Map([
+  [SIGNATURE_PROBLEMS.UNSIGNED.code, CreditLineCode.UNSIGNED_CREDIT_RECORD],
+  [SIGNATURE_PROBLEMS.UNKNOWN_KEY.code, CreditLineCode.UNKNOWN_SIGNING_KEY],
+  [SIGNATURE_PROBLEMS.BAD_SIGNATURE.code, CreditLineCode.BAD_SIGNATURE],
+]);
+
+/** Whatever else the contract found wrong, issuance refuses the record with one code; the detail says what. */
+function refusedCreditRecord(problem: MessageProblem): CreditLineProblem {
+  const signatureCode = SIGNATURE_REFUSALS.get(problem.code);
+  if (signatureCode) return { code: signatureCode, message: problem.message, field: problem.field };
   const detail =
     problem.code === INVALID_MESSAGE_SHAPE ? problem.message : `${problem.code}: ${problem.message}`;
   return { code: CreditLineCode.INVALID_CREDIT_RECORD, message: detail, field: problem.field };
@@ -49,18 +60,22 @@ export function changeIdReused(changeId: string): CreditLineProblem {
 }
 
 /**
- * Decodes and checks a consumed batch in memory, in offset order. A message that is not a credit
- * record is refused with ISSUANCE.INVALID_CREDIT_RECORD; a change id repeated inside the batch is
- * kept once if the content is the same, refused otherwise.
+ * Decodes and checks a consumed batch in memory, in offset order. A record not signed by a trusted
+ * tracker key is refused with its signature code, whatever it says; a message that is not a credit
+ * record with ISSUANCE.INVALID_CREDIT_RECORD; a change id repeated inside the batch is kept once if
+ * the content is the same, refused otherwise.
  */
-export function admitCreditRecords(messages: readonly ConsumedMessage[]): Admission {
+export function admitCreditRecords(
+  messages: readonly ConsumedMessage[],
+  verifier: RecordVerifier,
+): Admission {
   const admitted = new Map<string, AdmittedRecord>();
   const refused: RefusedMessage[] = [];
   let repeats = 0;
   for (const message of messages) {
-    const parsed = readTopicMessage(TOPICS.credited, message);
+    const parsed = readSignedTopicMessage(TOPICS.credited, message, verifier);
     if (!parsed.ok) {
-      refused.push({ message, problem: invalidCreditRecord(parsed.problem) });
+      refused.push({ message, problem: refusedCreditRecord(parsed.problem) });
       continue;
     }
     const record = parsed.message;

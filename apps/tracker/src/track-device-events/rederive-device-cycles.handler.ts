@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AnyDeviceEvent, CycleCreditData, cycleCreditTopicRecord } from '@refurb/contracts';
+import { AnyDeviceEvent, CycleCreditData, cycleCreditTopicRecord, RecordSigner } from '@refurb/contracts';
 import { FactorSet } from '@refurb/emissions';
 import { OutboxWriter } from '@refurb/kafka';
 import { deriveDeviceCycles, DeviceCycle, planCreditChanges } from '@refurb/lifecycle';
@@ -12,6 +12,7 @@ import { lockDevices } from './device-locks';
 import { FactorSetRepository } from '../storage/factor-set.repository';
 
 export const TRACKER_FACTOR_SET_VERSION = Symbol('TRACKER_FACTOR_SET_VERSION');
+export const CREDIT_RECORD_SIGNER = Symbol('CREDIT_RECORD_SIGNER');
 
 export interface RederivedDevices {
   cycles: number;
@@ -34,6 +35,7 @@ export class RederiveDeviceCyclesHandler {
     private readonly factorSets: FactorSetRepository,
     private readonly outbox: OutboxWriter,
     @Inject(TRACKER_FACTOR_SET_VERSION) private readonly factorSetVersion: string,
+    @Inject(CREDIT_RECORD_SIGNER) private readonly signer: RecordSigner,
   ) {}
 
   async rederive(
@@ -87,7 +89,7 @@ export class RederiveDeviceCyclesHandler {
     await this.credits.save(manager, changedStates);
     await this.outbox.append(
       manager,
-      records.map((record) => cycleCreditTopicRecord(record, now)),
+      records.map((record) => cycleCreditTopicRecord(record, now, this.signer)),
     );
     return { cycles: derivedCycles.length, creditRecords: records };
   }

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { RecordSigner } from '@refurb/contracts';
 import { CycleCreditRepository } from '../storage/cycle-credit.repository';
 import { DeviceCycleRepository } from '../storage/device-cycle.repository';
 import { DeviceEventStore } from '../storage/device-event.store';
@@ -8,7 +9,11 @@ import { DeviceEventsMetrics } from './device-events.metrics';
 import { FactorSetCheck } from './factor-set.check';
 import { HISTORY_LIMITS, HistoryLimits } from './history-limits';
 import { RecordDeviceEventsHandler } from './record-device-events.handler';
-import { RederiveDeviceCyclesHandler, TRACKER_FACTOR_SET_VERSION } from './rederive-device-cycles.handler';
+import {
+  CREDIT_RECORD_SIGNER,
+  RederiveDeviceCyclesHandler,
+  TRACKER_FACTOR_SET_VERSION,
+} from './rederive-device-cycles.handler';
 import { TrackDeviceEventsHandler } from './track-device-events.handler';
 
 /**
@@ -17,13 +22,18 @@ import { TrackDeviceEventsHandler } from './track-device-events.handler';
  */
 @Module({})
 export class TrackDeviceEventsModule {
-  static withSettings(factorSetVersion: string, historyLimits: HistoryLimits): DynamicModule {
+  static configure(options: {
+    factorSetVersion: string;
+    historyLimits: HistoryLimits;
+    creditRecordSigner: RecordSigner;
+  }): DynamicModule {
     return {
       module: TrackDeviceEventsModule,
       controllers: [DeviceEventsConsumer],
       providers: [
-        { provide: TRACKER_FACTOR_SET_VERSION, useValue: factorSetVersion },
-        { provide: HISTORY_LIMITS, useValue: historyLimits },
+        { provide: TRACKER_FACTOR_SET_VERSION, useValue: options.factorSetVersion },
+        { provide: HISTORY_LIMITS, useValue: options.historyLimits },
+        { provide: CREDIT_RECORD_SIGNER, useValue: options.creditRecordSigner },
         FactorSetCheck,
         DeviceEventStore,
         RecordDeviceEventsHandler,

@@ -1,4 +1,5 @@
 import { RECORD_LIMITS } from '../messages/record-limits';
+import { SIGNATURE_ATTRIBUTES } from '../signing/record-signature';
 import { JsonSchema } from './json-schema';
 import { RFC3339_PATTERN, TRIMMED_TEXT_PATTERN } from './schema-patterns';
 
@@ -66,7 +67,21 @@ export function recordEnvelope({ source, types, subject, data }: RecordEnvelope)
       time: RECORD_TIMESTAMP,
       datacontenttype: recordEnum(['application/json']),
       data,
+      // Optional to the contract's reader, required by every consumer that trusts the record: it is
+      // checked before the record is read (readSignedTopicMessage).
+      [SIGNATURE_ATTRIBUTES.keyId]: {
+        type: 'string',
+        pattern: '^ed25519:[0-9a-f]{32}$',
+        description:
+          "The signing key's id: ed25519: and the first 16 bytes of the SHA-256 of its SPKI encoding, in hex.",
+      },
+      [SIGNATURE_ATTRIBUTES.signature]: {
+        type: 'string',
+        pattern: '^[A-Za-z0-9_-]{86}$',
+        description:
+          'Ed25519 signature (64 bytes, base64url without padding) over the canonical JSON (keys sorted, no spaces) of the record without signature and signaturekeyid.',
+      },
     },
-    ['datacontenttype'],
+    ['datacontenttype', SIGNATURE_ATTRIBUTES.keyId, SIGNATURE_ATTRIBUTES.signature],
   );
 }

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { TOPICS } from '../topics';
 import {
   BatchSnapshot,
@@ -5,7 +6,8 @@ import {
   batchTransitionTopicRecord,
   parseBatchTransitionRecord,
 } from './batch-transition-record';
-import { readTopicMessage } from './topic-messages';
+import { RecordSigner, RecordVerifier } from '../signing/record-signature';
+import { readSignedTopicMessage, readTopicMessage, SIGNATURE_PROBLEMS } from './topic-messages';
 
 const closed: BatchSnapshot = {
   id: 'FR-01-2025-1',
@@ -87,11 +89,32 @@ describe('parseBatchTransitionRecord', () => {
     },
   };
 
-  it('reads back exactly what the builder wrote, through the topic registry', () => {
+  it('reads back exactly what the builder wrote and signed, through the topic registry', () => {
+    const keys = generateKeyPairSync('ed25519');
+    const signer = new RecordSigner(keys.privateKey);
     for (const snapshot of [closed, verified]) {
-      const read = readTopicMessage(TOPICS.batches, batchTransitionTopicRecord(snapshot));
-      expect(read).toEqual({ ok: true, message: batchTransitionRecord(snapshot) });
+      const produced = batchTransitionTopicRecord(snapshot, signer);
+      expect(readTopicMessage(TOPICS.batches, produced)).toEqual({
+        ok: true,
+        message: batchTransitionRecord(snapshot),
+      });
+      expect(readSignedTopicMessage(TOPICS.batches, produced, new RecordVerifier([keys.publicKey]))).toEqual({
+        ok: true,
+        message: batchTransitionRecord(snapshot),
+      });
     }
+  });
+
+  it('refuses a transition signed by another key before reading it', () => {
+    const produced = batchTransitionTopicRecord(
+      closed,
+      new RecordSigner(generateKeyPairSync('ed25519').privateKey),
+    );
+    const trusted = new RecordVerifier([generateKeyPairSync('ed25519').publicKey]);
+    expect(readSignedTopicMessage(TOPICS.batches, produced, trusted)).toEqual({
+      ok: false,
+      problem: { ...SIGNATURE_PROBLEMS.UNKNOWN_KEY, field: 'signature' },
+    });
   });
 
   it('keeps only the declared members', () => {

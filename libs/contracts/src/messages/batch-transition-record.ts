@@ -5,6 +5,7 @@ import { FACTOR_SET_VERSION_PATTERN } from './cycle-credit-record';
 import { JsonReader } from './json-reader';
 import { MessageRead, readJson } from './message-read';
 import { RECORD_LIMITS } from './record-limits';
+import { RecordSigner } from '../signing/record-signature';
 import { TopicRecord } from './topic-record';
 
 export const BATCH_STATES = ['open', 'closed', 'verified', 'issued'] as const;
@@ -113,12 +114,15 @@ export function batchTransitionRecord(snapshot: BatchSnapshot): BatchTransitionR
   };
 }
 
-/** The Kafka record of a transition, keyed by project so that a project's carry chain stays ordered. */
-export function batchTransitionTopicRecord(snapshot: BatchSnapshot): TopicRecord {
+/**
+ * The Kafka record of a transition, signed by issuance so finance can tell it from a forgery, keyed by
+ * project so that a project's carry chain stays ordered.
+ */
+export function batchTransitionTopicRecord(snapshot: BatchSnapshot, signer: RecordSigner): TopicRecord {
   return {
     topic: TOPICS.batches,
     key: snapshot.projectId,
-    value: Buffer.from(JSON.stringify(batchTransitionRecord(snapshot))),
+    value: Buffer.from(JSON.stringify(signer.sign(batchTransitionRecord(snapshot)))),
     headers: { ...STRUCTURED_HEADERS },
   };
 }

@@ -17,6 +17,7 @@ import { TOPICS } from '../topics';
 import { JsonReader } from './json-reader';
 import { MessageRead, readJson } from './message-read';
 import { RECORD_LIMITS } from './record-limits';
+import { RecordSigner } from '../signing/record-signature';
 import { TopicRecord } from './topic-record';
 
 /**
@@ -143,12 +144,19 @@ export function cycleCreditRecord(data: CycleCreditData, decidedAt: Date): Cycle
   };
 }
 
-/** The Kafka record of a credit change: structured-mode JSON, keyed by device so a device's changes stay ordered. */
-export function cycleCreditTopicRecord(data: CycleCreditData, decidedAt: Date): TopicRecord {
+/**
+ * The Kafka record of a credit change: structured-mode JSON, signed by the tracker (issuance trusts no
+ * record for the topic it came on), keyed by device so a device's changes stay ordered.
+ */
+export function cycleCreditTopicRecord(
+  data: CycleCreditData,
+  decidedAt: Date,
+  signer: RecordSigner,
+): TopicRecord {
   return {
     topic: TOPICS.credited,
     key: data.deviceId,
-    value: Buffer.from(JSON.stringify(cycleCreditRecord(data, decidedAt))),
+    value: Buffer.from(JSON.stringify(signer.sign(cycleCreditRecord(data, decidedAt)))),
     headers: { ...STRUCTURED_HEADERS },
   };
 }

@@ -6,6 +6,7 @@ import { validateDeviceEvent } from '../validate-device-event';
 import { BatchTransitionRecord, parseBatchTransitionRecord } from './batch-transition-record';
 import { CycleCreditRecord, parseCycleCreditRecord } from './cycle-credit-record';
 import { MessageProblem, MessageRead } from './message-read';
+import { RecordVerifier, SIGNATURE_ATTRIBUTES, SignatureFailureCode } from '../signing/record-signature';
 
 export interface MessageContext {
   /** Device events dated after it (beyond the allowed clock skew) are refused. */
@@ -67,4 +68,41 @@ export function readTopicMessage<T extends MessageTopic>(
 ): MessageRead<TopicPayload<T>, TopicProblem<T>> {
   const format = TOPIC_MESSAGES[topic] as TopicMessageFormat<TopicPayload<T>, TopicProblem<T>>;
   return format.read(message, context);
+}
+
+/** Topics only one service may write: their records are believed for their signature, never for the topic. */
+export type SignedTopic = typeof TOPICS.credited | typeof TOPICS.batches;
+
+/** Why a record of a signed topic is not believed, before its content is even read. */
+export const SIGNATURE_PROBLEMS: Readonly<Record<SignatureFailureCode, { code: string; message: string }>> = {
+  UNSIGNED: { code: 'SIGNATURE.UNSIGNED', message: 'the record carries no signature and key id' },
+  UNKNOWN_KEY: {
+    code: 'SIGNATURE.UNKNOWN_KEY',
+    message: 'the record is signed by a key that is not trusted',
+  },
+  BAD_SIGNATURE: { code: 'SIGNATURE.BAD_SIGNATURE', message: 'the signature does not match the record' },
+};
+
+/**
+ * The message of a signed topic: decoded, its signature checked against the trusted keys over the
+ * bytes as received, and only then read against the contract.
+ */
+export function readSignedTopicMessage<T extends SignedTopic>(
+  topic: T,
+  message: KafkaMessageLike,
+  verifier: RecordVerifier,
+): MessageRead<TopicPayload<T>> {
+  const decoded = decodeCloudEvent(message);
+  if (!decoded.ok) return { ok: false, problem: decoded.rejection };
+  const verdict = verifier.verify(decoded.envelope);
+  if (!verdict.valid) {
+    return {
+      ok: false,
+      problem: { ...SIGNATURE_PROBLEMS[verdict.code], field: SIGNATURE_ATTRIBUTES.signature },
+    };
+  }
+  const parse = (topic === TOPICS.credited ? parseCycleCreditRecord : parseBatchTransitionRecord) as (
+    envelope: unknown,
+  ) => MessageRead<TopicPayload<T>>;
+  return parse(decoded.envelope);
 }

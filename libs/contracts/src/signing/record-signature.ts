@@ -18,7 +18,13 @@ export class SigningKeyError extends CodedError<'SIGNING.BAD_KEY'> {
   }
 }
 
-type JsonRecord = Readonly<Record<string, unknown>>;
+/** Any JSON object: interfaces of records have no index signature, so this is `object` read as a map. */
+type JsonRecord = object;
+
+/** The attributes a signed record carries besides its own. */
+export type SignatureAttributes = {
+  [K in (typeof SIGNATURE_ATTRIBUTES)[keyof typeof SIGNATURE_ATTRIBUTES]]: string;
+};
 
 /**
  * The bytes a signature covers: the record's canonical JSON without the signature attributes. Canonical
@@ -26,7 +32,7 @@ type JsonRecord = Readonly<Record<string, unknown>>;
  * verifies the same bytes the producer signed.
  */
 export function signedBytes(record: JsonRecord): Buffer {
-  const unsigned: Record<string, unknown> = { ...record };
+  const unsigned: Record<string, unknown> = { ...(record as Record<string, unknown>) };
   delete unsigned[SIGNATURE_ATTRIBUTES.signature];
   delete unsigned[SIGNATURE_ATTRIBUTES.keyId];
   return Buffer.from(canonicalJson(unsigned), 'utf8');
@@ -111,8 +117,9 @@ export class RecordVerifier {
   }
 
   verify(record: JsonRecord): SignatureVerdict {
-    const signature = record[SIGNATURE_ATTRIBUTES.signature];
-    const keyId = record[SIGNATURE_ATTRIBUTES.keyId];
+    const attributes = record as Record<string, unknown>;
+    const signature = attributes[SIGNATURE_ATTRIBUTES.signature];
+    const keyId = attributes[SIGNATURE_ATTRIBUTES.keyId];
     if (typeof signature !== 'string' || typeof keyId !== 'string') return { valid: false, code: 'UNSIGNED' };
     const key = this.keys.get(keyId);
     if (!key) return { valid: false, code: 'UNKNOWN_KEY' };

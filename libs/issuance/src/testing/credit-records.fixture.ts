@@ -6,6 +6,7 @@ import {
   CycleCreditRecord,
   DeviceCategory,
   PartName,
+  RecordSigner,
   TransportLeg,
 } from '@refurb/contracts';
 import { computeAvoidedEmissions, DEFAULT_FACTOR_SET, FactorSet } from '@refurb/emissions';
@@ -114,15 +115,18 @@ function envelope(data: CycleCreditData): CycleCreditRecord {
   return cycleCreditRecord(data, new Date('2026-01-05T10:00:00.000Z'));
 }
 
-/** A kafkajs message carrying the record in structured mode, keyed by device as the tracker does. */
-export function creditMessage(record: CycleCreditRecord): {
+/** A kafkajs message carrying the record signed, in structured mode, keyed by device as the tracker does. */
+export function creditMessage(
+  record: CycleCreditRecord,
+  signer: RecordSigner,
+): {
   key: string;
   value: string;
   headers: Record<string, string>;
 } {
   return {
     key: record.data.deviceId,
-    value: JSON.stringify(record),
+    value: JSON.stringify(signer.sign(record)),
     headers: { 'content-type': 'application/cloudevents+json' },
   };
 }
