@@ -113,6 +113,32 @@ describe('docker/compose.yaml and docker/Dockerfile', () => {
     expect(existsSync(entryPoint)).toBe(true);
   });
 
+  it('the signing keys are made once into a volume every service reads them from by default', () => {
+    const keys = compose.services['signing-keys'] as ComposeService & { command: string[] };
+    const [, script] = keys.command;
+    expect(existsSync(join(root, script))).toBe(true);
+    const [volume, target] = keys.volumes![0].split(':');
+    expect(environmentOf('signing-keys').REFURB_CACHE_DIR).toBe(target);
+    for (const { name, envClass } of SERVICES) {
+      expect(compose.services[name].volumes).toContain(`${volume}:${target}:ro`);
+      const env = environmentOf(name);
+      expect(env.REFURB_CACHE_DIR).toBe(target);
+      // The key-file defaults follow the container's process environment, as in the container.
+      const saved = process.env.REFURB_CACHE_DIR;
+      process.env.REFURB_CACHE_DIR = env.REFURB_CACHE_DIR;
+      let config: Record<string, unknown>;
+      try {
+        config = loadConfig<object>(envClass, env) as Record<string, unknown>;
+      } finally {
+        if (saved === undefined) delete process.env.REFURB_CACHE_DIR;
+        else process.env.REFURB_CACHE_DIR = saved;
+      }
+      const keyFiles = Object.entries(config).filter(([variable]) => /_KEYS?_FILE$/.test(variable));
+      expect(keyFiles.length).toBe({ gateway: 0, tracker: 1, issuance: 2 }[name]);
+      for (const [, file] of keyFiles) expect(String(file).startsWith(`${target}/keys/`)).toBe(true);
+    }
+  });
+
   it('prometheus scrapes each service at its compose service name and port', () => {
     const targets = Object.fromEntries(
       prometheus.scrape_configs.map((job) => [
