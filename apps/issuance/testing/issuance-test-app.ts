@@ -56,6 +56,8 @@ export class IssuanceTestApp {
       DATABASE_URL: database.url,
       ISSUANCE_PORT: String(port),
       ISSUANCE_CONSUMER_GROUP: groupId,
+      // Request lines at info would drown the test output; warnings and errors still show.
+      LOG_LEVEL: 'warn',
       ...extraEnv,
     });
     const kafka = new KafkaTestClient();
