@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Kafka, logLevel, LogEntry, RetryOptions } from 'kafkajs';
 import { registerCompressionCodecs } from './compression/register-codecs';
 
 // At module load, so that any kafkajs client in a process that uses this library reads every codec.
@@ -22,7 +22,13 @@ const NEST_LEVEL: Record<logLevel, 'error' | 'warn' | 'log' | 'debug'> = {
  * kafkajs client whose logs go through Nest's logger, so one service has one log format: in a service,
  * a JSON line with kafkajs's own fields (broker, groupId, error...) under `kafka`.
  */
-export function createKafka({ brokers, clientId }: KafkaConnection): Kafka {
+/** Reconnects and requests are retried with back-off for up to 30 s, unless a client asks otherwise. */
+const DEFAULT_RETRY: RetryOptions = { initialRetryTime: 300, retries: 10, maxRetryTime: 30_000 };
+
+export function createKafka(
+  { brokers, clientId }: KafkaConnection,
+  retry: RetryOptions = DEFAULT_RETRY,
+): Kafka {
   return new Kafka({
     brokers,
     clientId,
@@ -38,6 +44,6 @@ export function createKafka({ brokers, clientId }: KafkaConnection): Kafka {
         const logger = new Logger(`kafkajs:${namespace}`);
         logger[NEST_LEVEL[level]](Object.keys(extra).length > 0 ? { msg: message, kafka: extra } : message);
       },
-    retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 30_000 },
+    retry,
   });
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { DependencyHealth, HealthIndicator, probe } from '@refurb/health';
 import { Admin, Kafka } from 'kafkajs';
-import { KAFKA } from './kafka.tokens';
+import { KAFKA_PROBE } from './kafka.tokens';
 
 /** Whether the Kafka cluster answers a metadata request within the deadline. */
 @Injectable()
@@ -10,7 +10,8 @@ export class KafkaHealthIndicator implements HealthIndicator, OnApplicationShutd
   private readonly admin: Admin;
   private connected?: Promise<void>;
 
-  constructor(@Inject(KAFKA) kafka: Kafka) {
+  // One attempt per probe (a client that never retries): readiness is polled anyway.
+  constructor(@Inject(KAFKA_PROBE) kafka: Kafka) {
     this.admin = kafka.admin();
   }
 
@@ -28,6 +29,6 @@ export class KafkaHealthIndicator implements HealthIndicator, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.connected) await this.admin.disconnect();
+    await this.admin.disconnect();
   }
 }

@@ -5,7 +5,7 @@ import { ConsumerState } from './batch-consumer/consumer-state';
 import { createKafka, KafkaConnection } from './create-kafka';
 import { KafkaHealthIndicator } from './kafka-health.indicator';
 import { KafkaProducerService } from './kafka-producer.service';
-import { KAFKA } from './kafka.tokens';
+import { KAFKA, KAFKA_PROBE } from './kafka.tokens';
 import { provisionTopics, TopicLayout } from './topic-provisioner';
 
 export interface KafkaModuleOptions extends KafkaConnection, TopicLayout {
@@ -29,12 +29,20 @@ export class KafkaModule implements OnModuleInit {
       providers: [
         { provide: KAFKA_OPTIONS, useValue: options },
         { provide: KAFKA, useFactory: () => createKafka(options) },
+        { provide: KAFKA_PROBE, useFactory: () => createKafka(options, { retries: 0 }) },
         KafkaHealthIndicator,
         KafkaProducerService,
         ConsumerState,
         ConsumerHealthIndicator,
       ],
-      exports: [KAFKA, KafkaHealthIndicator, KafkaProducerService, ConsumerState, ConsumerHealthIndicator],
+      exports: [
+        KAFKA,
+        KAFKA_PROBE,
+        KafkaHealthIndicator,
+        KafkaProducerService,
+        ConsumerState,
+        ConsumerHealthIndicator,
+      ],
     };
   }
 

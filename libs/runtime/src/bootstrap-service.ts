@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import {
   ConsumerState,
   KAFKA,
+  KAFKA_PROBE,
   KafkaBatchServer,
   KafkaBatchServerOptions,
   OUTBOX_RELAY,
@@ -59,6 +60,7 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<N
     const strategy = new KafkaBatchServer({
       ...definition.consumer,
       kafka: app.get(KAFKA),
+      probeKafka: app.get(KAFKA_PROBE),
       dataSource: app.get(DataSource),
       // What a batch wrote to the outbox goes to Kafka at once rather than at the relay's next poll.
       onBatchCommitted: () => relay.nudge(),

@@ -89,7 +89,7 @@ export class ConsumerLagCollector {
     }
   }
 
-  /** A short-lived admin client without retries: a scrape's question gets one try. */
+  /** A short-lived admin client of the probe client: a scrape's question gets one try. */
   private async endOffsets(topics: readonly string[]): Promise<PartitionEnds[]> {
     const admin = this.source.kafka.admin({ retry: { retries: 0 } });
     await admin.connect();

@@ -12,6 +12,8 @@ import { RestartBackoff } from './restart-backoff';
 
 export interface KafkaBatchServerOptions {
   kafka: Kafka;
+  /** A client of the same cluster that never retries, for the lag computed at scrape time (KAFKA_PROBE). */
+  probeKafka?: Kafka;
   groupId: string;
   dataSource: DataSource;
   /** Schema-qualified table holding this service's consumer offsets. */
@@ -99,7 +101,11 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     const registry = options.metricsRegistry;
     if (registry) {
       // Registers its gauges, which compute the lag when the registry is scraped.
-      new ConsumerLagCollector(registry, { ...options, topics: () => [...this.messageHandlers.keys()] });
+      new ConsumerLagCollector(registry, {
+        ...options,
+        kafka: options.probeKafka ?? options.kafka,
+        topics: () => [...this.messageHandlers.keys()],
+      });
     }
     this.transactions = new BatchTransactions(
       { ...options, metrics: registry && new ConsumerMetrics(registry, options.groupId) },
