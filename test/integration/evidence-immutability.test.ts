@@ -1,8 +1,7 @@
-import { migrateExclusively, serviceDataSourceOptions } from '@refurb/database';
 import { TestDatabase } from '@refurb/testing';
-import { DataSource } from 'typeorm';
 import { ISSUANCE_MIGRATIONS } from '../../apps/issuance/src/migrations';
 import { TRACKER_MIGRATIONS } from '../../apps/tracker/src/migrations';
+import { migrateSchemas } from '../support/migrate-schemas';
 
 const INTEGRITY_CONSTRAINT_VIOLATION = '23000';
 const EXCLUSION_VIOLATION = '23P01';
@@ -32,19 +31,10 @@ describe('evidence immutability, enforced by PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await TestDatabase.create('evidence_immutability');
-    for (const service of [
+    await migrateSchemas(database, [
       { schema: 'tracker', migrations: TRACKER_MIGRATIONS },
       { schema: 'issuance', migrations: ISSUANCE_MIGRATIONS },
-    ]) {
-      const dataSource = await new DataSource(
-        serviceDataSourceOptions({ url: database.url }, { ...service, entities: [] }),
-      ).initialize();
-      try {
-        await migrateExclusively(dataSource);
-      } finally {
-        await dataSource.destroy();
-      }
-    }
+    ]);
   });
 
   afterAll(async () => {
