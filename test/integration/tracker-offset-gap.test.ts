@@ -45,8 +45,12 @@ describe('tracker: a fetch that starts past the stored offsets skips nothing', (
         timeoutMs: 120_000,
         what: 'the first pass',
       });
-      // A restore under the running consumer: its events and offsets back to the start.
-      await database.query('DELETE FROM tracker.device_events');
+      // A restore under the running consumer: its events and offsets back to the start. The events are
+      // append-only (decision 37), so the stand-in for the restore lifts the guard for its one statement.
+      await database.query(`
+        ALTER TABLE tracker.device_events DISABLE TRIGGER device_events_append_only;
+        DELETE FROM tracker.device_events;
+        ALTER TABLE tracker.device_events ENABLE TRIGGER device_events_append_only`);
       await seedOffsets(database, groupId, startAt);
       // The same messages again: every partition that had events gets a fetch past its stored offset.
       await kafka.produceBatch(byTopic(messages));

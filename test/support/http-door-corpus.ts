@@ -48,6 +48,10 @@ export const HTTP_DOOR_DIFFERENCES: Readonly<Record<string, { outcome: CorpusOut
     outcome: ACCEPTED,
     because: 'the gateway sets source to partners/<partner of the API key>, whatever the body says',
   },
+  'spreadsheet formula in source': {
+    outcome: ACCEPTED,
+    because: 'the gateway sets source to partners/<partner of the API key>, whatever the body says',
+  },
   [`payload over MAX_EVENT_BYTES (${MAX_EVENT_BYTES})`]: {
     outcome: RejectionCode.INVALID_STRING,
     because:

@@ -1,4 +1,4 @@
-import { codePointLength, findTextProblem, isBlank, normaliseText } from './clean-text';
+import { codePointLength, findTextProblem, isBlank, normaliseText, startsLikeFormula } from './clean-text';
 
 describe('event text', () => {
   it('trims and composes to NFC', () => {
@@ -38,5 +38,12 @@ describe('event text', () => {
   it('tells blank strings', () => {
     expect(isBlank(' \u00a0\n')).toBe(true);
     expect(isBlank(' a ')).toBe(false);
+  });
+
+  it('tells text that starts like a spreadsheet formula once trimmed', () => {
+    for (const formula of ['=1+1', '+33', '-2', '@SUM(A1)', ' \t=1', '\u00a0-1'])
+      expect(startsLikeFormula(formula)).toBe(true);
+    for (const plain of ['WS-12', 'a=b', "'=1", '#1', '', '\uff1d1'])
+      expect(startsLikeFormula(plain)).toBe(false);
   });
 });

@@ -43,6 +43,18 @@ export function findTextProblem(value: string, maxLength: number): string | unde
   return undefined;
 }
 
+// What a spreadsheet reads as the start of a formula (CSV injection). Tab and carriage return, the other
+// two, are control characters: refused anywhere, and trimmed at the ends.
+const FORMULA_START = /^[=+\-@]/;
+
+/**
+ * Whether `value`, once normalised, starts like a spreadsheet formula. Identifiers are refused then:
+ * they end up in evidence files a finance team opens (the CSV writer neutralises such text as well).
+ */
+export function startsLikeFormula(value: string): boolean {
+  return FORMULA_START.test(normaliseText(value));
+}
+
 export function isBlank(value: string): boolean {
   return normaliseText(value).length === 0;
 }

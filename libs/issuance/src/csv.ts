@@ -1,16 +1,33 @@
 /**
  * RFC 4180 CSV with one extension: a record whose first character is `#` is a comment (metadata), so
  * a field starting with `#` is always quoted. Lines end with CRLF, as the RFC says.
+ *
+ * Text a spreadsheet would run as a formula (CSV injection: a cell starting with `=`, `+`, `-`, `@`, tab
+ * or carriage return) is written behind a single quote, as OWASP recommends, so opening an evidence file
+ * runs nothing. Numbers are written as they are (-177800 stays a number); only text is neutralised. Text
+ * that itself starts with a quote gets one more, so `parseCsv` reads back exactly what was written.
  */
 const CSV_EOL = '\r\n';
 
 export type CsvValue = string | number | null;
 
 const NEEDS_QUOTES = /[",\r\n]|^#|^\s|\s$/;
+const FORMULA_START = /^[=+\-@\t\r']/;
+const NEUTRALISED = /^'[=+\-@\t\r']/;
+
+/** The text as a spreadsheet will only ever show, never evaluate. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The text `neutraliseFormula` was given. */
+export function restoreFormula(cell: string): string {
+  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
 
 export function csvField(value: CsvValue): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'number' ? String(value) : neutraliseFormula(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -28,7 +45,7 @@ export class CsvSyntaxError extends Error {
   override readonly name = 'CsvSyntaxError';
 }
 
-/** Parses what csvRecord writes (and any RFC 4180 text, LF or CRLF line ends). */
+/** Parses what csvRecord writes (and any RFC 4180 text, LF or CRLF line ends), formulas restored. */
 export function parseCsv(text: string): ParsedCsv {
   const comments: string[] = [];
   const records: string[][] = [];
@@ -43,7 +60,7 @@ export function parseCsv(text: string): ParsedCsv {
     const fields: string[] = [];
     for (;;) {
       const [field, next] = text[index] === '"' ? quotedField(text, index) : plainField(text, index);
-      fields.push(field);
+      fields.push(restoreFormula(field));
       index = next;
       if (text[index] === ',') {
         index += 1;

@@ -17,18 +17,19 @@ describe('evidence CSV', () => {
     legs: [{ distanceKm: 450, mode: 'road' }],
   });
   const reversal = reversalOf(credit);
+  const batchOf = (batchId: string) => ({
+    batchId,
+    projectId: 'FR-01',
+    vintage: 2025,
+    factorSetVersion: '2025-defaults',
+    state: 'closed' as const,
+    discountBp: 500,
+    carriedInG: 75_000,
+    previousBatchId: 'FR-01-2025-3',
+    serialBlock: null,
+  });
   const text =
-    evidenceCsvPreamble({
-      batchId: 'FR-01-2025-7',
-      projectId: 'FR-01',
-      vintage: 2025,
-      factorSetVersion: '2025-defaults',
-      state: 'closed',
-      discountBp: 500,
-      carriedInG: 75_000,
-      previousBatchId: 'FR-01-2025-3',
-      serialBlock: null,
-    }) +
+    evidenceCsvPreamble(batchOf('FR-01-2025-7')) +
     [credit, reversal]
       .map(({ data }) => evidenceCsvRow({ ...data, reversesChangeId: data.reversesChangeId ?? null }))
       .join('') +
@@ -49,6 +50,21 @@ describe('evidence CSV', () => {
       net_g: '75000',
       carried_out_g: '75000',
     });
+  });
+
+  it('neutralises text cells a spreadsheet would run, keeps negative figures numeric, and reads both back', () => {
+    const hostile = creditRecord({
+      deviceId: imeiOf(2, 2),
+      category: 'smartphone',
+      workshopId: '=HYPERLINK("http://evil.example","open me")',
+      vintage: 2025,
+    });
+    const row = evidenceCsvRow({ ...reversalOf(hostile).data, reversesChangeId: hostile.data.changeId });
+    expect(row).toContain(`,"'=HYPERLINK(""http://evil.example"",""open me"")",`);
+    expect(row).toMatch(/,48380,-48380,sha256:[0-9a-f]+\r\n$/);
+    const [parsed] = parseEvidenceCsv(evidenceCsvPreamble(batchOf('FR-01-2025-8')) + row).rows;
+    expect(parsed.workshop_id).toBe(hostile.data.evidence.workshopId);
+    expect(parsed.line_avoided_g).toBe('-48380');
   });
 
   it('writes one row per line with its evidence and every emissions component', () => {

@@ -1,10 +1,12 @@
 import { CreateIssuanceSchema1764086400000 } from './1764086400000-create-issuance-schema';
 import { CreateBatchesAndLines1764172800000 } from './1764172800000-create-batches-and-lines';
 import { ParkUnproducibleOutboxRows1764345600000 } from './1764345600000-park-unproducible-outbox-rows';
+import { DisjointSerials1764432000000 } from './1764432000000-disjoint-serials';
 
 /** Append-only: a landed migration is never edited, only followed by a new one. */
 export const ISSUANCE_MIGRATIONS = [
   CreateIssuanceSchema1764086400000,
   CreateBatchesAndLines1764172800000,
   ParkUnproducibleOutboxRows1764345600000,
+  DisjointSerials1764432000000,
 ];

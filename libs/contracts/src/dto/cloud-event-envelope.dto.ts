@@ -3,7 +3,13 @@ import { TEXT_LIMITS } from '../clean-text';
 import { DEVICE_EVENT_TYPES } from '../device-event';
 import { RejectionCode } from '../rejection';
 import { IsAbsent, IsEventId, IsJsonMediaType, IsRfc3339 } from './event-validators';
-import { rejectAs, RequiredField, RequiredOneOf, RequiredText, ValidateInOrder } from './field-decorators';
+import {
+  rejectAs,
+  RequiredField,
+  RequiredIdentifier,
+  RequiredOneOf,
+  ValidateInOrder,
+} from './field-decorators';
 
 /**
  * The CloudEvents 1.0 context attributes the pipeline reads. Properties are validated in declaration
@@ -19,7 +25,7 @@ export class CloudEventEnvelopeDto {
   id!: string;
 
   /** The partner; trimmed and NFC-normalised on output. */
-  @RequiredText(TEXT_LIMITS.source)
+  @RequiredIdentifier(TEXT_LIMITS.source)
   source!: string;
 
   /** Only JSON data is accepted; the attribute is dropped from the output, which is always JSON. */

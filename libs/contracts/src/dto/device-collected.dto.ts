@@ -2,7 +2,7 @@ import { TEXT_LIMITS } from '../clean-text';
 import { DEVICE_CATEGORIES, DeviceCategory } from '../device-category';
 import { COLLECTION_CHANNELS, CollectionChannel, DeviceCollectedData } from '../device-event';
 import { RejectionCode } from '../rejection';
-import { DeviceIdField, OptionalText, RequiredOneOf, RequiredText } from './field-decorators';
+import { DeviceIdField, OptionalText, RequiredIdentifier, RequiredOneOf } from './field-decorators';
 import { deviceIdOf, optionalText, optionalTransport, requiredText } from './field-normalisers';
 import { OptionalTransportField, TransportLegDto } from './transport-leg.dto';
 
@@ -22,7 +22,7 @@ export class DeviceCollectedDto {
   @RequiredOneOf(COLLECTION_CHANNELS)
   channel!: CollectionChannel;
 
-  @RequiredText(TEXT_LIMITS.identifier)
+  @RequiredIdentifier()
   siteId!: string;
 
   @OptionalText(TEXT_LIMITS.label)

@@ -1,6 +1,6 @@
 import { TEXT_LIMITS } from '../clean-text';
 import { DeviceDiagnosedData, DIAGNOSIS_OUTCOMES, DiagnosisOutcome } from '../device-event';
-import { DeviceIdField, OptionalText, RequiredOneOf, RequiredText } from './field-decorators';
+import { DeviceIdField, OptionalText, RequiredIdentifier, RequiredOneOf } from './field-decorators';
 import { deviceIdOf, optionalText, optionalTransport, requiredText } from './field-normalisers';
 import { OptionalTransportField, TransportLegDto } from './transport-leg.dto';
 
@@ -8,7 +8,7 @@ export class DeviceDiagnosedDto {
   @DeviceIdField()
   deviceId!: string;
 
-  @RequiredText(TEXT_LIMITS.identifier)
+  @RequiredIdentifier()
   workshopId!: string;
 
   @RequiredOneOf(DIAGNOSIS_OUTCOMES)

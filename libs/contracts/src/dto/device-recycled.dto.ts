@@ -1,13 +1,12 @@
-import { TEXT_LIMITS } from '../clean-text';
 import { DeviceRecycledData } from '../device-event';
-import { DeviceIdField, RequiredText } from './field-decorators';
+import { DeviceIdField, RequiredIdentifier } from './field-decorators';
 import { deviceIdOf, requiredText } from './field-normalisers';
 
 export class DeviceRecycledDto {
   @DeviceIdField()
   deviceId!: string;
 
-  @RequiredText(TEXT_LIMITS.identifier)
+  @RequiredIdentifier()
   recyclerId!: string;
 }
 

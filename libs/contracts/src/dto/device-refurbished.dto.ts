@@ -1,6 +1,5 @@
-import { TEXT_LIMITS } from '../clean-text';
 import { DeviceRefurbishedData, REFURBISHMENT_GRADES, RefurbishmentGrade } from '../device-event';
-import { DeviceIdField, RequiredOneOf, RequiredText } from './field-decorators';
+import { DeviceIdField, RequiredIdentifier, RequiredOneOf } from './field-decorators';
 import { deviceIdOf, optionalTransport, requiredText } from './field-normalisers';
 import { OptionalTransportField, TransportLegDto } from './transport-leg.dto';
 
@@ -8,14 +7,14 @@ export class DeviceRefurbishedDto {
   @DeviceIdField()
   deviceId!: string;
 
-  @RequiredText(TEXT_LIMITS.identifier)
+  @RequiredIdentifier()
   workshopId!: string;
 
   @RequiredOneOf(REFURBISHMENT_GRADES)
   grade!: RefurbishmentGrade;
 
   /** Credit eligibility requires it (docs/methodology.md#cycle-rules), so it is mandatory and never blank. */
-  @RequiredText(TEXT_LIMITS.identifier)
+  @RequiredIdentifier()
   erasureCertificateId!: string;
 
   @OptionalTransportField()

@@ -1,7 +1,6 @@
-import { TEXT_LIMITS } from '../clean-text';
 import { PartName } from '../device-category';
 import { DeviceRepairedData } from '../device-event';
-import { DeviceIdField, PartListField, RequiredText } from './field-decorators';
+import { DeviceIdField, PartListField, RequiredIdentifier } from './field-decorators';
 import { deviceIdOf, optionalTransport, requiredText, sortedParts } from './field-normalisers';
 import { OptionalTransportField, TransportLegDto } from './transport-leg.dto';
 
@@ -15,7 +14,7 @@ export class DeviceRepairedDto {
   @DeviceIdField()
   deviceId!: string;
 
-  @RequiredText(TEXT_LIMITS.identifier)
+  @RequiredIdentifier()
   workshopId!: string;
 
   @PartListField()

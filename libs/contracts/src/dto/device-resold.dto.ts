@@ -1,6 +1,6 @@
 import { TEXT_LIMITS } from '../clean-text';
 import { DeviceResoldData } from '../device-event';
-import { CountryField, DeviceIdField, RequiredText } from './field-decorators';
+import { CountryField, DeviceIdField, RequiredIdentifier, RequiredText } from './field-decorators';
 import { countryOf, deviceIdOf, requiredText } from './field-normalisers';
 
 /** Resale carries no transport leg: distribution to the buyer is outside the methodology's boundary. */
@@ -8,7 +8,7 @@ export class DeviceResoldDto {
   @DeviceIdField()
   deviceId!: string;
 
-  @RequiredText(TEXT_LIMITS.identifier)
+  @RequiredIdentifier()
   orderId!: string;
 
   /** The resale channel (marketplace, shop...): free text (docs/architecture.md#event-contract). */

@@ -1,6 +1,6 @@
 import { TEXT_LIMITS } from '../clean-text';
 import { DeviceReturnedData } from '../device-event';
-import { DeviceIdField, OptionalText, RequiredText } from './field-decorators';
+import { DeviceIdField, OptionalText, RequiredIdentifier } from './field-decorators';
 import { deviceIdOf, optionalText, requiredText } from './field-normalisers';
 
 export class DeviceReturnedDto {
@@ -8,7 +8,7 @@ export class DeviceReturnedDto {
   deviceId!: string;
 
   /** Must equal the `orderId` of the resale it cancels, after trimming. */
-  @RequiredText(TEXT_LIMITS.identifier)
+  @RequiredIdentifier()
   orderId!: string;
 
   @OptionalText(TEXT_LIMITS.note)

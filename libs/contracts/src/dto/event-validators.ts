@@ -4,6 +4,7 @@ import {
   containsForbiddenCharacters,
   findTextProblem,
   isBlank,
+  startsLikeFormula,
   TEXT_LIMITS,
 } from '../clean-text';
 import { normaliseCountryCode } from '../country-code';
@@ -77,6 +78,19 @@ export function IsCleanText(maxLength: number, options?: ValidationOptions): Pro
           typeof value !== 'string' || findTextProblem(value, maxLength) === undefined,
         defaultMessage: ({ value }: ValidationArguments) =>
           (typeof value === 'string' && findTextProblem(value, maxLength)) || 'is not clean text',
+      },
+    },
+    options,
+  );
+}
+
+export function IsNotFormula(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotFormula',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !startsLikeFormula(value),
+        defaultMessage: () => 'must not start with =, +, - or @ (a spreadsheet would run it as a formula)',
       },
     },
     options,

@@ -8,6 +8,7 @@ import {
   IsString,
   ValidationOptions,
 } from 'class-validator';
+import { TEXT_LIMITS } from '../clean-text';
 import { RejectionCode } from '../rejection';
 import {
   IsCleanText,
@@ -15,6 +16,7 @@ import {
   IsDeviceIdShape,
   IsKnownPartList,
   IsNotBlank,
+  IsNotFormula,
   IsValidImei,
 } from './event-validators';
 
@@ -68,6 +70,11 @@ export function RequiredText(maxLength: number): PropertyDecorator {
     IsNotBlank(rejectAs(RejectionCode.INVALID_STRING)),
     IsCleanTextOf(maxLength),
   );
+}
+
+/** A partner's reference (workshop, order, certificate, source): text that never starts like a formula. */
+export function RequiredIdentifier(maxLength: number = TEXT_LIMITS.identifier): PropertyDecorator {
+  return ValidateInOrder(RequiredText(maxLength), IsNotFormula(rejectAs(RejectionCode.INVALID_STRING)));
 }
 
 /** Trimmed and NFC-normalised on output; null, absent and blank all mean absent. */

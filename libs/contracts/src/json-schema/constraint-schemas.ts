@@ -6,6 +6,7 @@ import {
   COUNTRY_CODE_PATTERN,
   DEVICE_ID_PATTERN,
   EVENT_ID_PATTERN,
+  FORMULA_START_PATTERN,
   JSON_MEDIA_TYPE_PATTERN,
   RFC3339_PATTERN,
 } from './schema-patterns';
@@ -34,6 +35,10 @@ export const CONSTRAINT_SCHEMAS: Readonly<Record<string, ConstraintConverter>> =
   isCleanText: ([maxLength]) => ({
     schema: { type: 'string', maxLength },
     rule: `${TEXT_RULE}; at most ${String(maxLength)} characters once normalised`,
+  }),
+  isNotFormula: () => ({
+    schema: { not: { pattern: FORMULA_START_PATTERN } },
+    rule: 'does not start with =, +, - or @, which a spreadsheet would run as a formula',
   }),
   isIn: ([values]) => {
     const allowed = values as readonly string[];

@@ -1,4 +1,4 @@
-import { findTextProblem, isBlank } from '../clean-text';
+import { findTextProblem, isBlank, startsLikeFormula } from '../clean-text';
 import { normaliseCountryCode } from '../country-code';
 import { isCanonicalDeviceId, normaliseDeviceId } from '../device-id';
 import { isJsonMediaType } from '../media-type';
@@ -9,6 +9,7 @@ import {
   COUNTRY_CODE_PATTERN,
   DEVICE_ID_PATTERN,
   EVENT_ID_PATTERN,
+  FORMULA_START_PATTERN,
   JSON_MEDIA_TYPE_PATTERN,
   RFC3339_PATTERN,
   TRIMMED_TEXT_PATTERN,
@@ -97,6 +98,13 @@ describe('schema patterns agree with the validators they document', () => {
     expect(matches(cleanTextPattern({ blankAllowed: false }), value)).toBe(clean && !isBlank(value));
     expect(matches(TRIMMED_TEXT_PATTERN, value)).toBe(clean && !isBlank(value) && value.trim() === value);
   });
+
+  it.each(['=1+1', ' +33 1 23', '\t-2', '@SUM(A1)', 'WS-12', 'ws=1', '1-2', "'=x", ''])(
+    'formula start %j',
+    (value) => {
+      expect(matches(FORMULA_START_PATTERN, value)).toBe(startsLikeFormula(value));
+    },
+  );
 
   it.each([
     ['0b2e5a8c-3f61', true],

@@ -25,6 +25,9 @@ export function cleanTextPattern({ blankAllowed }: { blankAllowed: boolean }): s
 /** Text of the services' own records (JsonReader.text): already trimmed, not blank, clean. */
 export const TRIMMED_TEXT_PATTERN = `^${TRIMMED_TEXT}$`;
 
+/** Text that starts like a spreadsheet formula once trimmed (clean-text.ts startsLikeFormula). */
+export const FORMULA_START_PATTERN = String.raw`^\s*[-=+@]`;
+
 /** A CloudEvents id: compared verbatim, so no forbidden character anywhere, and not blank. */
 export const EVENT_ID_PATTERN = String.raw`^[${PRINTABLE_SPACE}]*[^${FORBIDDEN}\s][^${FORBIDDEN}]*$`;
 

