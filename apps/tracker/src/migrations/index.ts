@@ -2,6 +2,7 @@ import { CreateTrackerSchema1764086400000 } from './1764086400000-create-tracker
 import { CreateCycleProjections1764172800000 } from './1764172800000-create-cycle-projections';
 import { SlimDeviceCycles1764259200000 } from './1764259200000-slim-device-cycles';
 import { ParkUnproducibleOutboxRows1764345600000 } from './1764345600000-park-unproducible-outbox-rows';
+import { CreateTrackerApiKeys1764432000000 } from './1764432000000-create-tracker-api-keys';
 
 /** Append-only: a landed migration is never edited, only followed by a new one. */
 export const TRACKER_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const TRACKER_MIGRATIONS = [
   CreateCycleProjections1764172800000,
   SlimDeviceCycles1764259200000,
   ParkUnproducibleOutboxRows1764345600000,
+  CreateTrackerApiKeys1764432000000,
 ];
