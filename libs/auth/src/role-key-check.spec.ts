@@ -31,7 +31,9 @@ describe('checkRoleKey', () => {
   });
 
   it('tells a missing key from a role that may not call the route, and closes routes naming no role', async () => {
-    expect(await checkRoleKey({}, ['reader'], find([stored]))).toMatchObject({ code: 'AUTH.MISSING_API_KEY' });
+    expect(await checkRoleKey({}, ['reader'], find([stored]))).toMatchObject({
+      code: 'AUTH.MISSING_API_KEY',
+    });
     expect(await checkRoleKey(bearer, ['writer'], find([stored]))).toMatchObject({ code: 'AUTH.FORBIDDEN' });
     expect(await checkRoleKey(bearer, [], find([stored]))).toMatchObject({ code: 'AUTH.FORBIDDEN' });
   });

@@ -17,9 +17,9 @@ export type RoleKeyCheck<Key> = { ok: true; key: Key } | { ok: false; code: Role
  * hash (401 otherwise, the same answer whichever failed, so nothing tells which key ids exist), then a
  * role among `allowed` (403). An empty `allowed` refuses everyone: a route that names no role is closed.
  */
-export async function checkRoleKey<Role extends string, Key extends StoredRoleKey<Role>>(
+export async function checkRoleKey<Key extends StoredRoleKey<string>>(
   headers: Record<string, string | string[] | undefined>,
-  allowed: readonly Role[],
+  allowed: readonly Key['role'][],
   find: (keyId: string) => Promise<Key | undefined>,
 ): Promise<RoleKeyCheck<Key>> {
   const presented = apiKeyFromHeaders(headers);
