@@ -12,7 +12,12 @@ import { ISSUANCE_MIGRATIONS } from '../../apps/issuance/src/migrations';
 import { seedConsumerOffsets } from '../support/consumer-progress';
 import { byTopic, toTopicMessage } from '../support/device-event-messages';
 import { InProcessGateway, startGateway } from '../support/in-process-gateway';
-import { InProcessService, InProcessTracker, startIssuance, startTracker } from '../support/in-process-service';
+import {
+  InProcessService,
+  InProcessTracker,
+  startIssuance,
+  startTracker,
+} from '../support/in-process-service';
 import { metricFamilies, parseSamples, Sample, scrape, seriesOf, sumOf } from '../support/prometheus-text';
 import { migrateService, trackerDatabase } from '../support/tracker-database';
 
