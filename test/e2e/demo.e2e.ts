@@ -86,6 +86,14 @@ describe('npm start: the local stack runs the demo and prints its summary', () =
       expect(text).toContain(`Service logs (JSON lines): ${logFiles.join('  ')}`);
       const financeKey = /finance key: (rl_\S+)/.exec(text)?.[1];
       expect(financeKey).toBeDefined();
+      const operatorKey = /operator key: (rl_\S+)/.exec(text)?.[1];
+      expect(operatorKey).toBeDefined();
+      // The printed key is the one to use: the tracker's routes answer it, and only it.
+      const conflicts = /tracker +(http:\S+\/v1\/conflicts)/.exec(text)?.[1] ?? 'no tracker line';
+      expect((await fetch(conflicts)).status).toBe(401);
+      expect((await fetch(conflicts, { headers: { authorization: `Bearer ${operatorKey}` } })).status).toBe(
+        200,
+      );
       for (const file of logFiles) {
         const content = readFileSync(file, 'utf8');
         const records = content
@@ -97,6 +105,7 @@ describe('npm start: the local stack runs the demo and prints its summary', () =
           records.every((record) => typeof record.level === 'string' && typeof record.msg === 'string'),
         ).toBe(true);
         expect(content).not.toContain(financeKey);
+        expect(content).not.toContain(operatorKey);
       }
       const gatewayLog = readFileSync(logFiles[0], 'utf8');
       expect(gatewayLog).toMatch(/"requestId":"[0-9a-f-]{36}".*"msg":"POST \/v1\/events 20\d"/);

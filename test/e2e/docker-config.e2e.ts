@@ -86,6 +86,8 @@ describe('docker/compose.yaml and docker/Dockerfile', () => {
       const port = String((config as Record<string, unknown>)[portVariable]);
       expect(compose.services[name].ports).toEqual([`${port}:${port}`]);
       expect(env.SERVICE).toBe(name);
+      // The default (loopback) would leave the published port unreachable from outside the container.
+      expect((config as Record<string, unknown>).HOST).toBe('0.0.0.0');
     },
   );
 

@@ -12,7 +12,12 @@ import { ISSUANCE_MIGRATIONS } from '../../apps/issuance/src/migrations';
 import { seedConsumerOffsets } from '../support/consumer-progress';
 import { byTopic, toTopicMessage } from '../support/device-event-messages';
 import { InProcessGateway, startGateway } from '../support/in-process-gateway';
-import { InProcessService, startIssuance, startTracker } from '../support/in-process-service';
+import {
+  InProcessService,
+  InProcessTracker,
+  startIssuance,
+  startTracker,
+} from '../support/in-process-service';
 import { metricFamilies, parseSamples, Sample, scrape, seriesOf, sumOf } from '../support/prometheus-text';
 import { migrateService, trackerDatabase } from '../support/tracker-database';
 
@@ -71,7 +76,7 @@ async function caughtUp(service: InProcessService): Promise<Sample[]> {
 describe('service metrics: the counters of gateway, tracker and issuance after a known set of events', () => {
   const kafka = new KafkaTestClient();
   let gateway: InProcessGateway | undefined;
-  let tracker: InProcessService | undefined;
+  let tracker: InProcessTracker | undefined;
   let issuance: InProcessService | undefined;
 
   afterAll(async () => {
@@ -207,7 +212,13 @@ describe('service metrics: the counters of gateway, tracker and issuance after a
       }
 
       // Routes are labelled by pattern, never by the raw URL.
-      expect((await fetch(`${tracker.url}/v1/devices/${encodeURIComponent(device)}`)).status).toBe(200);
+      expect(
+        (
+          await fetch(`${tracker.url}/v1/devices/${encodeURIComponent(device)}`, {
+            headers: tracker.operator,
+          })
+        ).status,
+      ).toBe(200);
       expect((await fetch(`${tracker.url}/no/such/route`)).status).toBe(404);
       const routes = seriesOf(
         parseSamples(await scrape(tracker.url)),

@@ -115,7 +115,7 @@ describe('tracker device API and credit records', () => {
 
   it('GET /v1/devices/{deviceId} returns the cycle with events, state, conflict and credit status', async () => {
     // A bare IMEI is accepted and normalised, as partners send it.
-    const response = await fetch(`${tracker.url}/v1/devices/${IMEI}`);
+    const response = await fetch(`${tracker.url}/v1/devices/${IMEI}`, { headers: tracker.operator });
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       deviceId: string;
@@ -146,7 +146,7 @@ describe('tracker device API and credit records', () => {
   });
 
   it('GET /v1/conflicts lists the open conflict', async () => {
-    const response = await fetch(`${tracker.url}/v1/conflicts`);
+    const response = await fetch(`${tracker.url}/v1/conflicts`, { headers: tracker.operator });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       conflicts: [
@@ -164,11 +164,42 @@ describe('tracker device API and credit records', () => {
   });
 
   it('answers 400 with a reason code for an invalid device id and 404 for an unknown one', async () => {
-    const invalid = await fetch(`${tracker.url}/v1/devices/imei:490154203237519`);
+    const invalid = await fetch(`${tracker.url}/v1/devices/imei:490154203237519`, {
+      headers: tracker.operator,
+    });
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ code: 'EVENT.INVALID_IMEI' });
-    const unknown = await fetch(`${tracker.url}/v1/devices/serial:acme:NEVER-SEEN`);
+    const unknown = await fetch(`${tracker.url}/v1/devices/serial:acme:NEVER-SEEN`, {
+      headers: tracker.operator,
+    });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ code: 'DEVICE.NOT_FOUND' });
+  });
+
+  it('lets a workshop key read the devices its workshop touched and nothing else, unknown ones alike', async () => {
+    const keyOf = async (workshopId: string) => ({
+      authorization: `Bearer ${(await tracker.keys.create('workshop', workshopId, 'test')).apiKey}`,
+    });
+    const own = await keyOf('ws-1');
+    const other = await keyOf('ws-elsewhere');
+    const read = async (path: string, headers: { authorization: string }) => {
+      const response = await fetch(`${tracker.url}${path}`, { headers });
+      return { status: response.status, body: (await response.json()) as { deviceId?: string } };
+    };
+
+    expect(await read(`/v1/devices/${IMEI}`, own)).toMatchObject({ status: 200, body: { deviceId: DEVICE } });
+    // Outside its scope a device answers exactly as one never seen: the key learns nothing of it.
+    const outside = await read(`/v1/devices/${IMEI}`, other);
+    expect(outside).toEqual({
+      status: 404,
+      body: { code: 'DEVICE.NOT_FOUND', message: `No event recorded for ${DEVICE}` },
+    });
+    expect((await read('/v1/conflicts', own)).status).toBe(403);
+
+    const revoked = await tracker.keys.create('workshop', 'ws-1', 'revoked');
+    await tracker.keys.revoke(revoked.keyId);
+    expect((await read(`/v1/devices/${IMEI}`, { authorization: `Bearer ${revoked.apiKey}` })).status).toBe(
+      401,
+    );
   });
 });

@@ -141,7 +141,7 @@ describe('tracker: hostile histories are capped and the device view pages', () =
     const pages: DevicePageBody[] = [];
     let path: string | undefined = `/v1/devices/${CHATTY}?limit=4`;
     while (path !== undefined) {
-      const response = await fetch(`${tracker.url}${path}`);
+      const response = await fetch(`${tracker.url}${path}`, { headers: tracker.operator });
       expect(response.status).toBe(200);
       const body = (await response.json()) as DevicePageBody;
       pages.push(body);
@@ -160,10 +160,14 @@ describe('tracker: hostile histories are capped and the device view pages', () =
       expect(page.cycles[0].events.map((e) => e.eventId)).toEqual(page.events.map((e) => e.eventId));
     }
 
-    const tooMany = await fetch(`${tracker.url}/v1/devices/${CHATTY}?limit=1001`);
+    const tooMany = await fetch(`${tracker.url}/v1/devices/${CHATTY}?limit=1001`, {
+      headers: tracker.operator,
+    });
     expect(tooMany.status).toBe(400);
     expect(await tooMany.json()).toMatchObject({ code: 'QUERY.INVALID_LIMIT' });
-    const badCursor = await fetch(`${tracker.url}/v1/devices/${CHATTY}?cursor=bm9wZQ`);
+    const badCursor = await fetch(`${tracker.url}/v1/devices/${CHATTY}?cursor=bm9wZQ`, {
+      headers: tracker.operator,
+    });
     expect(badCursor.status).toBe(400);
     expect(await badCursor.json()).toMatchObject({ code: 'QUERY.INVALID_CURSOR' });
   });

@@ -3,6 +3,7 @@ import { loadConfig } from '@refurb/config';
 import { bootstrapService } from '@refurb/runtime';
 import { freePort, TestDatabase, testKafkaBrokers } from '@refurb/testing';
 import { randomUUID } from 'node:crypto';
+import { TrackerKeyRepository } from '../../apps/tracker/src/auth/tracker-key.repository';
 import { IssuanceEnv } from '../../apps/issuance/src/issuance.env';
 import { issuanceService } from '../../apps/issuance/src/service-definition';
 import { trackerService } from '../../apps/tracker/src/service-definition';
@@ -15,13 +16,18 @@ export interface InProcessService {
   close(): Promise<void>;
 }
 
-export type InProcessTracker = InProcessService;
+export interface InProcessTracker extends InProcessService {
+  /** Makes tracker API keys, as `npm run tracker:keys` does. */
+  keys: TrackerKeyRepository;
+  /** Headers with an operator key, for tests of what the routes answer rather than of who may call them. */
+  operator: { authorization: string };
+}
 
 /** The tracker wired in this test process, on a database of the test's own and the test broker. */
 export async function startTracker(
   database: TestDatabase,
   overrides: Record<string, string> = {},
-): Promise<InProcessService> {
+): Promise<InProcessTracker> {
   const port = await freePort();
   const groupId = overrides.TRACKER_CONSUMER_GROUP ?? `test-tracker-${randomUUID()}`;
   const env = loadConfig(TrackerEnv, {
@@ -33,7 +39,16 @@ export async function startTracker(
     ...overrides,
   });
   const app = await bootstrapService(trackerService(env));
-  return { app, url: `http://127.0.0.1:${port}`, groupId, close: () => app.close() };
+  const keys = app.get(TrackerKeyRepository);
+  const { apiKey } = await keys.create('operator', undefined, 'test');
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    groupId,
+    keys,
+    operator: { authorization: `Bearer ${apiKey}` },
+    close: () => app.close(),
+  };
 }
 
 /** Issuance wired in this test process, on a database of the test's own and the test broker. */

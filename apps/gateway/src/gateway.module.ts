@@ -6,6 +6,7 @@ import { KafkaHealthIndicator, KafkaModule } from '@refurb/kafka';
 import { HealthModule } from '@refurb/health';
 import { MetricsModule } from '@refurb/metrics';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { AuthenticatePartnerMiddleware } from './auth/authenticate-partner.middleware';
 import { PartnerAuthenticator } from './auth/partner-authenticator.service';
 import { GatewayExceptionFilter } from './errors/gateway-exception.filter';
 import { GATEWAY_SCHEMA, gatewayConnection } from './gateway-database';
@@ -58,6 +59,7 @@ export class GatewayModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(EventsBodyMiddleware).forRoutes(IngestEventsController);
+    // In this order: a request without a valid key is answered 401 before its body is read.
+    consumer.apply(AuthenticatePartnerMiddleware, EventsBodyMiddleware).forRoutes(IngestEventsController);
   }
 }

@@ -13,6 +13,7 @@ export function gatewayService(env: GatewayEnv): ServiceDefinition {
     name: 'gateway',
     module: GatewayModule.forRoot(env),
     port: env.GATEWAY_PORT,
+    host: env.HOST,
     logging: loggingFrom(env),
     applicationOptions: { bodyParser: false },
     configure: setupOpenApi,

@@ -14,6 +14,7 @@ export function issuanceService(env: IssuanceEnv): ServiceDefinition {
     name: 'issuance',
     module: IssuanceModule.forRoot(env),
     port: env.ISSUANCE_PORT,
+    host: env.HOST,
     logging: loggingFrom(env),
     consumer: {
       groupId: env.ISSUANCE_CONSUMER_GROUP,

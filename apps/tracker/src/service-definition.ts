@@ -12,6 +12,7 @@ export function trackerService(env: TrackerEnv): ServiceDefinition {
     name: 'tracker',
     module: TrackerModule.forRoot(env),
     port: env.TRACKER_PORT,
+    host: env.HOST,
     logging: loggingFrom(env),
     consumer: {
       groupId: env.TRACKER_CONSUMER_GROUP,

@@ -11,6 +11,8 @@ import {
 } from '@refurb/kafka';
 import { HealthModule } from '@refurb/health';
 import { MetricsModule } from '@refurb/metrics';
+import { TrackerKeyGuard } from './auth/tracker-key.guard';
+import { TrackerKeyRepository } from './auth/tracker-key.repository';
 import { TRACKER_MIGRATIONS } from './migrations';
 import { TrackDeviceEventsModule } from './track-device-events/track-device-events.module';
 import { TrackerEnv } from './tracker.env';
@@ -54,7 +56,7 @@ export class TrackerModule {
         }),
       ],
       controllers: [DevicesController],
-      providers: [DeviceQueryService],
+      providers: [DeviceQueryService, TrackerKeyRepository, TrackerKeyGuard],
     };
   }
 }

@@ -53,3 +53,15 @@ export async function createIssuanceKey(
   if (!apiKey) throw new Error(`key-create printed no key:\n${output}`);
   return apiKey;
 }
+
+/** `npm run tracker:keys -- create --role operator`: a tracker key that reads every device and conflict. */
+export async function createTrackerOperatorKey(env: NodeJS.ProcessEnv, label: string): Promise<string> {
+  const output = await runBuiltCli(
+    'apps/tracker/src/auth/tracker-keys.cli.js',
+    ['create', '--role', 'operator', '--label', label],
+    env,
+  );
+  const { apiKey } = JSON.parse(output) as { apiKey?: string };
+  if (!apiKey) throw new Error(`tracker:keys create printed no key:\n${output}`);
+  return apiKey;
+}

@@ -20,6 +20,8 @@ export interface ServiceDefinition {
   name: string;
   module: Type | DynamicModule;
   port: number;
+  /** The address to bind (the HOST variable); loopback unless a deployment says otherwise. */
+  host: string;
   /**
    * A Kafka batch consumer to run beside the HTTP server (hybrid application). The service must have an
    * outbox: each committed batch nudges its relay.
@@ -70,9 +72,9 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<N
     app.connectMicroservice({ strategy }, { inheritAppConfig: true });
     await app.startAllMicroservices();
   }
-  await app.listen(definition.port);
+  await app.listen(definition.port, definition.host);
   const routes = ['GET /health', ...(definition.routes ?? [])].join(', ');
-  logger.log(`${definition.name} ready on http://127.0.0.1:${definition.port} (${routes})`);
+  logger.log(`${definition.name} ready on http://${definition.host}:${definition.port} (${routes})`);
   return app;
 }
 

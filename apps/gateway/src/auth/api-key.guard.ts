@@ -1,32 +1,18 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { apiKeyFromHeaders } from '@refurb/auth';
-import { GatewayErrorCode } from '../errors/gateway-error-code';
-import { GatewayException } from '../errors/gateway.exception';
 import { PartnerAuthenticator } from './partner-authenticator.service';
 import { PartnerRequest } from './partner-request';
 
-/** `Authorization: Bearer <key>` or `X-API-Key: <key>`; attaches the partner to the request. */
+/**
+ * `Authorization: Bearer <key>` or `X-API-Key: <key>`; attaches the partner to the request. On routes
+ * that read a body, AuthenticatePartnerMiddleware has already done so before the body was read.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(private readonly authenticator: PartnerAuthenticator) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<PartnerRequest>();
-    const apiKey = apiKeyFromHeaders(request.headers);
-    if (!apiKey) {
-      throw new GatewayException(
-        GatewayErrorCode.MISSING_API_KEY,
-        'send your API key as `Authorization: Bearer <key>` or `X-API-Key: <key>`',
-      );
-    }
-    const partner = await this.authenticator.authenticate(apiKey);
-    if (!partner) {
-      throw new GatewayException(
-        GatewayErrorCode.INVALID_API_KEY,
-        'the API key is not valid (malformed, unknown or revoked)',
-      );
-    }
-    request.partner = partner;
+    request.partner ??= await this.authenticator.authenticateRequest(request);
     return true;
   }
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { parseApiKey, secretMatches } from '@refurb/auth';
+import { apiKeyFromHeaders, parseApiKey, secretMatches } from '@refurb/auth';
+import { GatewayErrorCode } from '../errors/gateway-error-code';
+import { GatewayException } from '../errors/gateway.exception';
 import { AuthenticatedPartner } from '../partner-keys/partner';
 import { PartnerRepository } from '../partner-keys/partner.repository';
+import { PartnerRequest } from './partner-request';
 
 /**
  * Resolves a presented API key to its partner. Keys are looked up on every request (one indexed read)
@@ -10,6 +13,25 @@ import { PartnerRepository } from '../partner-keys/partner.repository';
 @Injectable()
 export class PartnerAuthenticator {
   constructor(private readonly partners: PartnerRepository) {}
+
+  /** The partner whose key the request carries; a gateway 401 without a key or with a bad one. */
+  async authenticateRequest(request: PartnerRequest): Promise<AuthenticatedPartner> {
+    const apiKey = apiKeyFromHeaders(request.headers);
+    if (!apiKey) {
+      throw new GatewayException(
+        GatewayErrorCode.MISSING_API_KEY,
+        'send your API key as `Authorization: Bearer <key>` or `X-API-Key: <key>`',
+      );
+    }
+    const partner = await this.authenticate(apiKey);
+    if (!partner) {
+      throw new GatewayException(
+        GatewayErrorCode.INVALID_API_KEY,
+        'the API key is not valid (malformed, unknown or revoked)',
+      );
+    }
+    return partner;
+  }
 
   /** Undefined for a malformed, unknown or revoked key, deliberately without saying which. */
   async authenticate(apiKey: string): Promise<AuthenticatedPartner | undefined> {

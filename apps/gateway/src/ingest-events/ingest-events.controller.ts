@@ -27,7 +27,7 @@ import {
 import { IngestEventsHandler } from './ingest-events.handler';
 import { IngestEventsResult } from './ingest-result';
 
-/** `POST /v1/events`: the body arrives read by EventsBodyMiddleware, the partner by ApiKeyGuard. */
+/** `POST /v1/events`: the partner arrives authenticated by AuthenticatePartnerMiddleware, then the body read by EventsBodyMiddleware. */
 @ApiTags('events')
 @Controller('v1/events')
 export class IngestEventsController {

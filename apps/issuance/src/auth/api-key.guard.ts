@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { apiKeyFromHeaders, parseApiKey, secretMatches } from '@refurb/auth';
+import { checkRoleKey } from '@refurb/auth';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { IssuanceException } from '../issuance.exception';
@@ -10,8 +10,8 @@ import { ROLES_METADATA } from './roles.decorator';
 
 /**
  * Authenticates the API key of each request (Authorization: Bearer or X-API-Key) against its stored
- * hash, then checks the key's role against the route's @Roles. Unknown, malformed, revoked and wrong
- * keys get the same answer, so the API tells nothing about which key ids exist.
+ * hash, then checks the key's role against the route's @Roles (checkRoleKey in @refurb/auth, which the
+ * tracker's guard shares).
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -28,21 +28,10 @@ export class ApiKeyGuard implements CanActivate {
         context.getClass(),
       ]) ?? [];
     const request = context.switchToHttp().getRequest<Request>();
-    const presented = apiKeyFromHeaders(request.headers);
-    if (!presented) {
-      throw new IssuanceException(
-        'AUTH.MISSING_API_KEY',
-        'send an API key as Authorization: Bearer <key> or X-API-Key',
-      );
-    }
-    const parsed = parseApiKey(presented);
-    const stored = parsed && (await this.keys.find(this.dataSource.manager, parsed.keyId));
-    if (!parsed || !stored || stored.revoked || !secretMatches(parsed.secret, stored.secretHash)) {
-      throw new IssuanceException('AUTH.INVALID_API_KEY', 'the API key is not valid');
-    }
-    if (!allowed.includes(stored.role)) {
-      throw new IssuanceException('AUTH.FORBIDDEN', `the ${stored.role} role may not do this`);
-    }
+    const check = await checkRoleKey(request.headers, allowed, (keyId) =>
+      this.keys.find(this.dataSource.manager, keyId),
+    );
+    if (!check.ok) throw new IssuanceException(check.code, check.message);
     return true;
   }
 }

@@ -3,6 +3,7 @@ import { CreateCycleProjections1764172800000 } from './1764172800000-create-cycl
 import { SlimDeviceCycles1764259200000 } from './1764259200000-slim-device-cycles';
 import { ParkUnproducibleOutboxRows1764345600000 } from './1764345600000-park-unproducible-outbox-rows';
 import { AppendOnlyDeviceEvents1764432000000 } from './1764432000000-append-only-device-events';
+import { CreateTrackerApiKeys1764518400000 } from './1764518400000-create-tracker-api-keys';
 
 /** Append-only: a landed migration is never edited, only followed by a new one. */
 export const TRACKER_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const TRACKER_MIGRATIONS = [
   SlimDeviceCycles1764259200000,
   ParkUnproducibleOutboxRows1764345600000,
   AppendOnlyDeviceEvents1764432000000,
+  CreateTrackerApiKeys1764518400000,
 ];

@@ -80,6 +80,16 @@ export class DeviceQueryService {
     return { deviceId, ...pageOfDevice(eventViews, cycleViews, request) };
   }
 
+  /** Whether any stored event of the device names the workshop (the scope of a workshop key). */
+  async touchedBy(deviceId: string, workshopId: string): Promise<boolean> {
+    const rows: { touched: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM tracker.device_events
+                      WHERE device_id = $1 AND event->'data'->>'workshopId' = $2) AS touched`,
+      [deviceId, workshopId],
+    );
+    return rows[0].touched;
+  }
+
   /** Open conflicts, one entry per conflicting claim, in cycle-id order; `after` pages through them. */
   async conflicts(limit: number, after?: string): Promise<{ conflicts: ConflictView[]; next?: string }> {
     const rows: { cycle_id: string; device_id: string; issues: StoredCycleIssues }[] =

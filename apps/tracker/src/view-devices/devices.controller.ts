@@ -7,18 +7,25 @@ import {
   ParseIntPipe,
   DefaultValuePipe,
   Query,
+  UseGuards,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { normaliseDeviceId } from '@refurb/contracts';
+import { StoredTrackerKey } from '../auth/tracker-key.repository';
+import { CurrentTrackerKey, TrackerKeyGuard } from '../auth/tracker-key.guard';
+import { TrackerRoles } from '../auth/tracker-roles.decorator';
 import { ConflictView, DeviceQueryService, DeviceView } from './device-query.service';
 import { DEVICE_PAGE_DEFAULT_LIMIT, DEVICE_PAGE_MAX_LIMIT, InvalidCursorError } from './device-page';
 
+/** Every route needs a tracker key (TrackerKeyGuard): operators read all; workshops their devices. */
 @Controller('v1')
+@UseGuards(TrackerKeyGuard)
 export class DevicesController {
   constructor(private readonly query: DeviceQueryService) {}
 
   /** Accepts any spelling partners use for a device id (e.g. a bare IMEI) and answers for its canonical form. */
   @Get('devices/:deviceId')
+  @TrackerRoles('operator', 'workshop')
   @ApiOperation({ summary: "A device's cycles and stored events, a page of events at a time" })
   @ApiQuery({
     name: 'limit',
@@ -32,17 +39,23 @@ export class DevicesController {
   async device(
     @Param('deviceId') rawDeviceId: string,
     @Query('limit', new DefaultValuePipe(DEVICE_PAGE_DEFAULT_LIMIT), ParseIntPipe) limit: number,
+    @CurrentTrackerKey() key: StoredTrackerKey,
     @Query('cursor') cursor?: string,
   ): Promise<DeviceView> {
     const normalised = normaliseDeviceId(rawDeviceId);
     if (!normalised.ok) throw new BadRequestException(normalised.rejection);
     checkLimit(limit, DEVICE_PAGE_MAX_LIMIT);
-    const device = await this.query.device(normalised.deviceId, { limit, cursor }).catch((error: unknown) => {
-      if (error instanceof InvalidCursorError) {
-        throw new BadRequestException({ code: error.code, message: error.message });
-      }
-      throw error;
-    });
+    // A device outside a workshop key's scope answers as an unknown one: its existence is not told either.
+    const inScope =
+      key.workshopId === undefined || (await this.query.touchedBy(normalised.deviceId, key.workshopId));
+    const device = inScope
+      ? await this.query.device(normalised.deviceId, { limit, cursor }).catch((error: unknown) => {
+          if (error instanceof InvalidCursorError) {
+            throw new BadRequestException({ code: error.code, message: error.message });
+          }
+          throw error;
+        })
+      : undefined;
     if (!device) {
       throw new NotFoundException({
         code: 'DEVICE.NOT_FOUND',
@@ -58,6 +71,7 @@ export class DevicesController {
   }
 
   @Get('conflicts')
+  @TrackerRoles('operator')
   async conflicts(
     @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
     @Query('after') after?: string,

@@ -1,0 +1,10 @@
+/**
+ * Who may read what: an operator reads every device and the conflicts; a workshop key, bound to one
+ * workshop id, reads only the devices whose stored events name that workshop.
+ */
+const TRACKER_ROLES = ['operator', 'workshop'] as const;
+export type TrackerRole = (typeof TRACKER_ROLES)[number];
+
+export function isTrackerRole(value: unknown): value is TrackerRole {
+  return typeof value === 'string' && (TRACKER_ROLES as readonly string[]).includes(value);
+}

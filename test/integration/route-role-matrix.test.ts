@@ -1,0 +1,223 @@
+import { INestApplication } from '@nestjs/common';
+import { INPUT_TOPICS, TOPICS } from '@refurb/contracts';
+import { highWatermarks, KafkaTestClient, provisionAllTopics, TestDatabase } from '@refurb/testing';
+import { randomUUID } from 'node:crypto';
+import { ManageApiKeysHandler } from '../../apps/issuance/src/auth/manage-api-keys.handler';
+import { ISSUANCE_MIGRATIONS } from '../../apps/issuance/src/migrations';
+import { seedConsumerOffsets } from '../support/consumer-progress';
+import { httpRoutesOf } from '../support/http-routes';
+import { InProcessGateway, startGateway } from '../support/in-process-gateway';
+import {
+  InProcessService,
+  InProcessTracker,
+  startIssuance,
+  startTracker,
+} from '../support/in-process-service';
+import { migrateService, trackerDatabase } from '../support/tracker-database';
+
+/**
+ * Who may call what, for every HTTP route of the three services: the README's table, checked. `public`
+ * routes answer without a key; the others name the roles whose keys they accept (the gateway's one
+ * "role" is a partner key). A route the services serve but this table does not name fails the test, so
+ * a new route cannot ship without deciding who may call it.
+ */
+type Access = 'public' | readonly string[];
+
+/** Liveness, readiness and metrics: probes and scrapers hold no key (metrics: docs/decisions.md). */
+const OPERATIONS: Record<string, Access> = {
+  'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'GET /metrics': 'public',
+};
+
+const MATRIX = {
+  gateway: {
+    ...OPERATIONS,
+    'POST /v1/events': ['partner'],
+    // The same route: Nest mounts the events middleware on both spellings.
+    'POST /v1/events/': ['partner'],
+  },
+  tracker: {
+    ...OPERATIONS,
+    'GET /v1/devices/:deviceId': ['operator', 'workshop'],
+    'GET /v1/conflicts': ['operator'],
+  },
+  issuance: {
+    ...OPERATIONS,
+    'GET /v1/batches': ['finance'],
+    'GET /v1/batches/:id': ['finance', 'verifier'],
+    'POST /v1/batches/:id/close': ['finance'],
+    'POST /v1/batches/:id/verify': ['verifier'],
+    'POST /v1/batches/:id/issue': ['finance'],
+    'GET /v1/batches/:id/evidence.csv': ['finance', 'verifier'],
+    'GET /v1/projects': ['admin', 'finance'],
+    'PUT /v1/projects/:id': ['admin'],
+    'GET /v1/projects/:id/summary': ['finance'],
+    'GET /v1/workshops': ['admin'],
+    'PUT /v1/workshops/:id': ['admin'],
+    'GET /v1/unplaced': ['finance', 'admin'],
+    'POST /v1/unplaced/place': ['admin'],
+  },
+} satisfies Record<string, Record<string, Access>>;
+
+type ServiceName = keyof typeof MATRIX;
+
+/**
+ * The gateway's published documentation is public: the OpenAPI UI and documents, the AsyncAPI document
+ * and the JSON Schemas it links. Matched by prefix, as each schema is a route of its own.
+ */
+function isDocumentation(route: string): boolean {
+  return /^GET \/docs([-/]|$)/.test(route);
+}
+
+function accessOf(name: ServiceName, route: string): Access | undefined {
+  const listed = (MATRIX[name] as Record<string, Access>)[route];
+  return listed ?? (name === 'gateway' && isDocumentation(route) ? 'public' : undefined);
+}
+
+interface RunningService {
+  app: INestApplication;
+  url: string;
+  /** A valid key of this service for each of its roles. */
+  keys: Record<string, string>;
+}
+
+/** Unknown ids: a caller let through meets a 404 or 400, never a change. */
+function concretePath(path: string): string {
+  return path.replace(/:(\w+)/g, (_, name: string) =>
+    name === 'deviceId' ? 'serial:acme:ROUTE-MATRIX' : 'route-matrix-unknown',
+  );
+}
+
+async function call(service: RunningService, route: string, key?: string): Promise<number> {
+  const [method, path] = route.split(' ');
+  const hasBody = method !== 'GET';
+  const response = await fetch(`${service.url}${concretePath(path)}`, {
+    method,
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+    },
+    body: hasBody ? '[]' : undefined,
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+describe('route × role matrix: every HTTP route of gateway, tracker and issuance', () => {
+  const kafka = new KafkaTestClient();
+  let database: TestDatabase | undefined;
+  let gateway: InProcessGateway | undefined;
+  let tracker: InProcessTracker | undefined;
+  let issuance: InProcessService | undefined;
+  const services = {} as Record<ServiceName, RunningService>;
+
+  beforeAll(async () => {
+    await provisionAllTopics(kafka.kafka);
+    const admin = kafka.kafka.admin();
+    await admin.connect();
+    const startAt = await highWatermarks(admin, [...INPUT_TOPICS, TOPICS.credited]);
+    await admin.disconnect();
+    const trackerGroup = `matrix-tracker-${randomUUID()}`;
+    const issuanceGroup = `matrix-issuance-${randomUUID()}`;
+    // The consumers start at the end of the shared topics: this test reads no one else's events.
+    database = await trackerDatabase('route_matrix', trackerGroup, startAt);
+    await migrateService(database, 'issuance', ISSUANCE_MIGRATIONS);
+    await seedConsumerOffsets(
+      database,
+      'issuance.consumer_offsets',
+      issuanceGroup,
+      startAt.filter((o) => o.topic === TOPICS.credited),
+    );
+    gateway = await startGateway(database);
+    tracker = await startTracker(database, { TRACKER_CONSUMER_GROUP: trackerGroup });
+    issuance = await startIssuance(database, { ISSUANCE_CONSUMER_GROUP: issuanceGroup });
+
+    await gateway.partners.seedDemoPartners();
+    const issuanceKeys = issuance.app.get(ManageApiKeysHandler);
+    const trackerKey = async (role: 'operator' | 'workshop') =>
+      (await tracker!.keys.create(role, role === 'workshop' ? 'ws-route-matrix' : undefined, 'matrix'))
+        .apiKey;
+    services.gateway = {
+      app: gateway.app,
+      url: gateway.url,
+      keys: { partner: (await gateway.partners.createKey('rebox-fr', 'matrix')).apiKey },
+    };
+    services.tracker = {
+      app: tracker.app,
+      url: tracker.url,
+      keys: { operator: await trackerKey('operator'), workshop: await trackerKey('workshop') },
+    };
+    const issuanceKey = async (role: 'finance' | 'verifier' | 'admin') =>
+      (await issuanceKeys.create(role, 'matrix')).apiKey;
+    services.issuance = {
+      app: issuance.app,
+      url: issuance.url,
+      keys: {
+        finance: await issuanceKey('finance'),
+        verifier: await issuanceKey('verifier'),
+        admin: await issuanceKey('admin'),
+      },
+    };
+  });
+
+  afterAll(async () => {
+    await Promise.all([gateway?.close(), tracker?.close(), issuance?.close()]);
+    await kafka.close();
+    await database?.drop();
+  });
+
+  const names = Object.keys(MATRIX) as ServiceName[];
+
+  it.each(names)('%s: the table names exactly the routes the service serves', (name) => {
+    const served = httpRoutesOf(services[name].app);
+    expect(served.filter((route) => accessOf(name, route) === undefined)).toEqual([]);
+    expect(Object.keys(MATRIX[name]).filter((route) => !served.includes(route))).toEqual([]);
+  });
+
+  it.each(names)(
+    '%s: each route answers no key, foreign keys, wrong and right roles as the table says',
+    async (name) => {
+      const service = services[name];
+      // Valid keys of the other services: a key is only ever good where it was made.
+      const foreignKeys = names
+        .filter((other) => other !== name)
+        .flatMap((other) => Object.values(services[other].keys));
+      const answers: Record<string, Record<string, number | string>> = {};
+      const expected: Record<string, Record<string, number | string>> = {};
+      for (const route of httpRoutesOf(service.app)) {
+        const access = accessOf(name, route);
+        if (access === undefined) throw new Error(`${name} serves ${route}, which the table does not name`);
+        const seen: Record<string, number | string> = {};
+        const wanted: Record<string, number | string> = {};
+        const noKey = await call(service, route);
+        if (access === 'public') {
+          seen['no key'] = noKey === 401 || noKey === 403 ? noKey : 'open';
+          wanted['no key'] = 'open';
+        } else {
+          seen['no key'] = noKey;
+          wanted['no key'] = 401;
+          const foreign = await Promise.all(foreignKeys.map((key) => call(service, route, key)));
+          seen['foreign keys'] = [...new Set(foreign)].join(',');
+          wanted['foreign keys'] = '401';
+          for (const [role, key] of Object.entries(service.keys)) {
+            const status = await call(service, route, key);
+            const allowed = access.includes(role);
+            seen[role] = allowed ? (status === 401 || status === 403 ? status : 'allowed') : status;
+            wanted[role] = allowed ? 'allowed' : 403;
+          }
+        }
+        answers[route] = seen;
+        expected[route] = wanted;
+      }
+      // One comparison of the whole table: a failure shows every cell that differs.
+      expect(answers).toEqual(expected);
+    },
+  );
+
+  it('keeps a workshop key to its workshop: a device it never touched answers 404, as an unknown one', async () => {
+    const status = await call(services.tracker, 'GET /v1/devices/:deviceId', services.tracker.keys.workshop);
+    expect(status).toBe(404);
+  });
+});
