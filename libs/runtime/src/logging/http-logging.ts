@@ -14,7 +14,10 @@ function pathOf(request: Request): string {
 
 /** The route's pattern (`/v1/devices/:deviceId`) once Express has matched one, so lines group by route. */
 function routeOf(request: Request): string | undefined {
-  return typeof request.route?.path === 'string' ? request.route.path : undefined;
+  const path = request.route?.path;
+  if (typeof path !== 'string') return undefined;
+  // A middleware that answered (the gateway's key check) is mounted as `/v1/events/`: same route.
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }
 
 function levelFor(request: Request, response: ServerResponse, error?: Error): LevelWithSilent {
