@@ -33,3 +33,4 @@ export * from './signing';
 export * from './dead-letter-headers';
 export * from './json-schema/contract-schemas';
 export * from './asyncapi/asyncapi-document';
+export * from './partner-scope';
