@@ -15,7 +15,7 @@ export function localKeyFile(name: string, env: NodeJS.ProcessEnv = process.env)
 }
 
 /** The services that sign what they publish (credit records, batch transitions). */
-export type SigningService = 'tracker' | 'issuance';
+export type SigningService = 'gateway' | 'tracker' | 'issuance';
 
 /** The local key pair of a signing service: a PKCS#8 private key and its SPKI public key, as PEM. */
 export function localSigningKeyFiles(

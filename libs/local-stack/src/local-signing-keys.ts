@@ -3,7 +3,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:cry
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-const SIGNING_SERVICES: readonly SigningService[] = ['tracker', 'issuance'];
+const SIGNING_SERVICES: readonly SigningService[] = ['gateway', 'tracker', 'issuance'];
 
 /**
  * The local Ed25519 pairs of the signing services, created on first run and kept in the cache
