@@ -19,6 +19,14 @@ const CONSUMERS =
   'Consumers of this repository read uncompressed, gzip, snappy, LZ4 and zstd batches, so producers may ' +
   'compress with any codec; a batch that would decompress to more than 256 MiB is refused.';
 
+const SIGNATURE =
+  'Signed records carry the CloudEvents extension attributes `signaturekeyid` (`ed25519:` + the first 16 ' +
+  "bytes, hex, of the SHA-256 of the signer's SPKI public key) and `signature` (Ed25519, base64url) over " +
+  'the canonical JSON of the record without those two attributes (keys sorted, no spaces). To verify, ' +
+  'remove the two attributes, re-serialise canonically, pick the trusted public key whose id is ' +
+  '`signaturekeyid` (several are trusted during a rotation) and check the signature; a record failing ' +
+  'any step is not believed, whatever topic it came on (README, Security model).';
+
 const DESCRIPTION = [
   'The Kafka topics of Refurb Ledger (docs/architecture.md#topics). Every value is a CloudEvents 1.0 event ' +
     'following the CloudEvents Kafka protocol binding, except on the dead-letter topic, which keeps refused ' +
@@ -30,6 +38,7 @@ const DESCRIPTION = [
   'Topics are created at start when missing, with KAFKA_TOPIC_PARTITIONS partitions (default 12), ' +
     'KAFKA_REPLICATION_FACTOR replicas (default 1) and retention.ms -1: the input and credit topics are ' +
     'the evidence a replay rebuilds from.',
+  SIGNATURE,
   'Payload schemas are the committed JSON Schemas of libs/contracts/schemas/, referenced relatively; ' +
     'the gateway serves them beside this document.',
 ];
@@ -47,12 +56,17 @@ function inputTopic(topic: (typeof INPUT_TOPICS)[number]): TopicDescription {
     description: `Partners' ${types.join(' and ')} events, keyed by device.`,
     messages: types.flatMap((type) => [messageId(type), `${messageId(type)}Binary`]),
     senders:
-      'Kafka-native partners produce directly; the gateway produces what HTTP partners POST to /v1/events ' +
-      '(structured mode, keyed by the canonical device id, after validation); `npm run redrive` ' +
-      're-publishes dead letters to their source partition.',
+      'Kafka-native partners produce directly, each under its own Kafka principal and with the `source` ' +
+      'it is registered under (`npm run tracker:sources`); the gateway produces what HTTP partners POST to ' +
+      '/v1/events (structured mode, keyed by the canonical device id, after validation and its scope ' +
+      'check), with `source` = `partners/<partner id>` and signed with the gateway key; `npm run redrive` ' +
+      're-publishes dead letters to their source partition, unchanged.',
     receivers:
       'The tracker (consumer group TRACKER_CONSUMER_GROUP) validates and records every event; a refused ' +
-      'one goes to the dead-letter topic.',
+      'one goes to the dead-letter topic. It believes an event with a `partners/` source only when its ' +
+      'signature verifies against a trusted gateway key (TRACKER_GATEWAY_PUBLIC_KEYS), and any other ' +
+      'event only when its source is registered and the event stays inside that source’s types, ' +
+      'workshops, collection sites and resale channels.',
   };
 }
 
@@ -75,14 +89,25 @@ const TOPIC_DESCRIPTIONS: Readonly<Record<TopicKey, TopicDescription>> = {
   credited: {
     description: "Every change of a cycle's credit, keyed by device.",
     messages: ['cycleCreditRecord'],
-    senders: 'The tracker, through its outbox (at least once; ids are deterministic).',
-    receivers: 'Issuance (consumer group ISSUANCE_CONSUMER_GROUP) places each change on a batch line.',
+    senders:
+      'The tracker, through its outbox (at least once; ids are deterministic), each record signed with ' +
+      'the tracker key; with Kafka ACLs, only the tracker principal may write here.',
+    receivers:
+      'Issuance (consumer group ISSUANCE_CONSUMER_GROUP) verifies the signature against the trusted ' +
+      'tracker keys (ISSUANCE_TRACKER_PUBLIC_KEYS), recomputes the figure from the record and the factor ' +
+      'set it names, and places each change on a batch line; any failure is dead-lettered ' +
+      '(ISSUANCE.UNSIGNED_CREDIT_RECORD, ISSUANCE.UNKNOWN_SIGNING_KEY, ISSUANCE.BAD_SIGNATURE, ' +
+      'ISSUANCE.FIGURE_MISMATCH, ISSUANCE.UNKNOWN_FACTOR_SET) and never becomes a line.',
   },
   batches: {
     description: "Each credit batch's close, verification and issuance, keyed by project.",
     messages: ['batchTransitionRecord'],
-    senders: 'Issuance, through its outbox (at least once; ids are <batchId>/<state>).',
-    receivers: 'Finance, outside this repository.',
+    senders:
+      'Issuance, through its outbox (at least once; ids are <batchId>/<state>), each record signed with ' +
+      'the issuance key; with Kafka ACLs, only the issuance principal may write here.',
+    receivers:
+      "Finance, outside this repository, which verifies each record against issuance's public keys " +
+      'before it books anything.',
   },
 };
 
