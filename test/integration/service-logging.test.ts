@@ -15,6 +15,7 @@ interface LogRecord {
   service?: string;
   requestId?: string;
   route?: string;
+  keyId?: string;
   res?: { statusCode: number; headers: Record<string, unknown> };
   req?: { method: string; url: string; headers: Record<string, unknown> };
 }
@@ -47,6 +48,7 @@ describe('service logging: JSON lines with a request id, and no secret in them',
   let app: NestExpressApplication;
   let url: string;
   let apiKey: string;
+  let keyId: string;
   const written: string[] = [];
   const records = () =>
     written
@@ -73,7 +75,7 @@ describe('service logging: JSON lines with a request id, and no secret in them',
     url = `http://127.0.0.1:${port}`;
     const partners = app.get(PartnerKeysService);
     await partners.seedDemoPartners();
-    apiKey = (await partners.createKey('rebox-fr', 'logging-test')).apiKey;
+    ({ apiKey, keyId } = await partners.createKey('rebox-fr', 'logging-test'));
   });
 
   afterAll(async () => {
@@ -81,7 +83,7 @@ describe('service logging: JSON lines with a request id, and no secret in them',
     await database?.drop();
   });
 
-  it('logs the request with the caller X-Request-Id, its route and status, echoes the id, and hides the key', async () => {
+  it('logs the request with the caller X-Request-Id, its route, status and key id, echoes the id, and hides the key', async () => {
     const requestId = `partner-${randomUUID()}`;
     const response = await fetch(`${url}/v1/events`, {
       method: 'POST',
@@ -98,6 +100,7 @@ describe('service logging: JSON lines with a request id, and no secret in them',
       level: 'info',
       service: 'gateway',
       route: '/v1/events',
+      keyId,
       msg: `POST /v1/events ${response.status}`,
       req: { method: 'POST', url: '/v1/events', headers: { authorization: '***' } },
       res: { statusCode: response.status },
@@ -124,6 +127,7 @@ describe('service logging: JSON lines with a request id, and no secret in them',
       req: { headers: { 'x-api-key': '***' } },
       res: { statusCode: 401 },
     });
+    expect(requestLine(requestId)?.keyId).toBeUndefined();
     expect(written.join('')).not.toContain(refusedKey);
   });
 

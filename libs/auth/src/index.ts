@@ -1,2 +1,3 @@
 export * from './api-key';
 export * from './role-key-check';
+export * from './authenticated-key';

@@ -1,4 +1,5 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
+import { markAuthenticatedKey } from '@refurb/auth';
 import type { NextFunction, Response } from 'express';
 import { PartnerAuthenticator } from './partner-authenticator.service';
 import { PartnerRequest } from './partner-request';
@@ -15,6 +16,7 @@ export class AuthenticatePartnerMiddleware implements NestMiddleware {
   use(request: PartnerRequest, _response: Response, next: NextFunction): void {
     this.authenticator.authenticateRequest(request).then((partner) => {
       request.partner = partner;
+      markAuthenticatedKey(request, partner.keyId);
       next();
     }, next);
   }

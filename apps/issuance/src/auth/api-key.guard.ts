@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { checkRoleKey } from '@refurb/auth';
+import { checkRoleKey, markAuthenticatedKey } from '@refurb/auth';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { IssuanceException } from '../issuance.exception';
@@ -32,6 +32,7 @@ export class ApiKeyGuard implements CanActivate {
       this.keys.find(this.dataSource.manager, keyId),
     );
     if (!check.ok) throw new IssuanceException(check.code, check.message);
+    markAuthenticatedKey(request, check.key.keyId);
     return true;
   }
 }

@@ -7,7 +7,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { checkRoleKey } from '@refurb/auth';
+import { checkRoleKey, markAuthenticatedKey } from '@refurb/auth';
 import type { Request } from 'express';
 import { TrackerKeyRepository, StoredTrackerKey } from './tracker-key.repository';
 import { TrackerRole } from './tracker-role';
@@ -42,6 +42,7 @@ export class TrackerKeyGuard implements CanActivate {
       throw check.code === 'AUTH.FORBIDDEN' ? new ForbiddenException(body) : new UnauthorizedException(body);
     }
     request.trackerKey = check.key;
+    markAuthenticatedKey(request, check.key.keyId);
     return true;
   }
 }

@@ -1,4 +1,5 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { authenticatedKeyIdOf } from '@refurb/auth';
 import { Params } from 'nestjs-pino';
 import { Logger as PinoInstance, LevelWithSilent } from 'pino';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
@@ -29,7 +30,8 @@ function levelFor(request: Request, response: ServerResponse, error?: Error): Le
 /**
  * nestjs-pino's settings for a service: one line per HTTP request when it completes, with its method,
  * path, route, status and time; the request id (the caller's X-Request-Id when well formed, else a new
- * UUID, echoed back) on that line and on every line logged while handling the request.
+ * UUID, echoed back) on that line and on every line logged while handling the request; and the id of
+ * the API key the request was authenticated with, when it was.
  */
 export function httpLoggingParams(logger: PinoInstance): Params {
   return {
@@ -47,10 +49,15 @@ export function httpLoggingParams(logger: PinoInstance): Params {
         `${request.method} ${pathOf(request)} ${response.statusCode}`,
       customErrorMessage: (request, response) =>
         `${request.method} ${pathOf(request)} ${response.statusCode}`,
-      customSuccessObject: (request, _response, value: object) => ({ ...value, route: routeOf(request) }),
+      customSuccessObject: (request, _response, value: object) => ({
+        ...value,
+        route: routeOf(request),
+        keyId: authenticatedKeyIdOf(request),
+      }),
       customErrorObject: (request, _response, _error, value: object) => ({
         ...value,
         route: routeOf(request),
+        keyId: authenticatedKeyIdOf(request),
       }),
     },
   };
