@@ -9,6 +9,7 @@ import { MessageRead } from '../messages/message-read';
 import { batchTransitionRecordSchema } from './batch-transition-record-schema';
 import { cycleCreditRecordSchema } from './cycle-credit-record-schema';
 import { JsonSchema } from './json-schema';
+import { CLOSED_BATCH_SNAPSHOT } from '../testing/batch-snapshots.fixture';
 
 type Json = Record<string, unknown>;
 
@@ -61,30 +62,7 @@ const reversal: CycleCreditData = {
   signedAvoidedG: -44_500,
 };
 
-const closed: BatchSnapshot = {
-  id: 'FR-01-2025-1',
-  projectId: 'FR-01',
-  vintage: 2025,
-  factorSetVersion: '2025-defaults',
-  state: 'closed',
-  openedAt: '2026-01-01T00:00:00.000Z',
-  closedAt: '2026-01-31T00:00:00.000Z',
-  closeSequence: 1,
-  previousBatchId: null,
-  totals: {
-    lineCount: 1,
-    discountBp: 500,
-    carriedInG: 0,
-    grossG: 48_500_000,
-    discountG: 2_425_000,
-    netG: 46_075_000,
-    credits: 46,
-    carriedOutG: 75_000,
-  },
-  serials: { first: 1, last: 46, block: 'RL-FR-01-2025-000001-000046' },
-  verification: null,
-  issuance: null,
-};
+const closed: BatchSnapshot = CLOSED_BATCH_SNAPSHOT;
 const issued: BatchSnapshot = {
   ...closed,
   state: 'issued',
