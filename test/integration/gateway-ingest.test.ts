@@ -2,8 +2,9 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { appendLuhnCheckDigit, TOPICS } from '@refurb/contracts';
 import { issueApiKey } from '@refurb/auth';
 import { KafkaProducerService } from '@refurb/kafka';
-import { eventually, KafkaTestClient, TestDatabase } from '@refurb/testing';
+import { KafkaTestClient, TestDatabase } from '@refurb/testing';
 import { KafkaMessage } from 'kafkajs';
+import { DrainedTopics } from '../support/drained-topics';
 import { InProcessGateway as Gateway, startGateway } from '../support/in-process-gateway';
 
 type Json = Record<string, unknown>;
@@ -76,19 +77,8 @@ describe('gateway POST /v1/events on real Kafka and PostgreSQL', () => {
   let gateway: Gateway;
   let reboxKey: string;
   let allTypesKey: string;
-  const seen: Record<string, KafkaMessage[]> = {};
-
-  /** Everything before a marker produced afterwards on the same key (so the same partition) has been read. */
-  async function drained(topic: string, key: string): Promise<KafkaMessage[]> {
-    const marker = `marker-${randomUUID()}`;
-    await kafka.produce(topic, [{ key, value: JSON.stringify({ id: marker }) }]);
-    await eventually(
-      () => Promise.resolve(seen[topic].some((m) => m.value?.toString().includes(marker))),
-      Boolean,
-      { what: `marker on ${topic}` },
-    );
-    return seen[topic].filter((m) => m.key?.toString() === key && !m.value?.toString().includes('marker-'));
-  }
+  let topics: DrainedTopics;
+  const drained = (topic: string, key: string) => topics.drained(topic, key);
 
   /** Sum of the topic's high watermarks: the number of messages Kafka has acknowledged on it. */
   async function endOffsets(topic: string): Promise<number> {
@@ -106,7 +96,7 @@ describe('gateway POST /v1/events on real Kafka and PostgreSQL', () => {
     database = await TestDatabase.create('gateway_ingest');
     gateway = await startGateway(database, { GATEWAY_RATE_LIMIT_BURST: '1000000' });
     kafka = new KafkaTestClient();
-    for (const topic of [TOPICS.collection, TOPICS.resale]) seen[topic] = await kafka.collect(topic);
+    topics = await DrainedTopics.watch(kafka, [TOPICS.collection, TOPICS.resale]);
     await gateway.partners.seedDemoPartners();
     reboxKey = (await gateway.partners.createKey('rebox-fr', 'ingest-test')).apiKey;
     allTypesKey = (await gateway.partners.createKey('all-types', 'ingest-test')).apiKey;

@@ -33,27 +33,48 @@ describe('gateway partners and API keys on real PostgreSQL', () => {
     await database?.drop();
   });
 
-  it('creates a partner, then updates its name and types without touching its creation time', async () => {
+  it('creates a partner, then updates its name, types and scopes without touching its creation time', async () => {
     const created = await service.upsertPartner({
       id: 'sse-nantes',
       displayName: 'SSE Nantes',
       allowedEventTypes: ['device.collected'],
+      allowedSiteIds: ['sse-nantes-rezé'],
     });
     const updated = await service.upsertPartner({
       id: 'sse-nantes',
       displayName: 'SSE Nantes (collecte)',
       allowedEventTypes: ['device.recycled', 'device.collected'],
+      allowedSiteIds: ['sse-nantes-reze', 'sse-nantes-orvault'],
+      allowedWorkshopIds: ['*'],
     });
     expect(updated).toMatchObject({
       id: 'sse-nantes',
       displayName: 'SSE Nantes (collecte)',
       allowedEventTypes: ['device.collected', 'device.recycled'],
+      allowedWorkshopIds: ['*'],
+      allowedSiteIds: ['sse-nantes-orvault', 'sse-nantes-reze'],
+      allowedResaleChannels: [],
       createdAt: created.createdAt,
     });
+    expect(await service.listPartners()).toEqual([updated]);
     expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
     await expect(
       service.upsertPartner({ id: 'sse-nantes', displayName: 'x', allowedEventTypes: ['device.teleported'] }),
     ).rejects.toMatchObject({ code: PartnerKeysErrorCode.INVALID_EVENT_TYPES });
+    // Its sites are no longer stated: refused rather than read as "any".
+    await expect(
+      service.upsertPartner({ id: 'sse-nantes', displayName: 'x', allowedEventTypes: ['device.collected'] }),
+    ).rejects.toMatchObject({ code: PartnerKeysErrorCode.INVALID_SCOPE });
+  });
+
+  it("refuses a stored scope that mixes '*' with values, whatever writes it", async () => {
+    await expect(
+      database.query(
+        `INSERT INTO gateway.partners (id, display_name, allowed_event_types, allowed_workshop_ids,
+                                       allowed_site_ids, allowed_resale_channels)
+         VALUES ('mixed', 'Mixed', '{device.repaired}', '{*,ws-lyon-01}', '{}', '{}')`,
+      ),
+    ).rejects.toThrow(/partners_allowed_workshop_ids_star_alone/);
   });
 
   it('returns a key once, stores only its hash, and resolves it to the partner', async () => {
@@ -61,6 +82,7 @@ describe('gateway partners and API keys on real PostgreSQL', () => {
       id: 'key-owner',
       displayName: 'Key owner',
       allowedEventTypes: ['device.resold'],
+      allowedResaleChannels: ['back-market'],
     });
     const key = await service.createKey('key-owner', 'integration');
     expect(key).toMatchObject({ partnerId: 'key-owner', label: 'integration', revokedAt: null });
@@ -75,7 +97,12 @@ describe('gateway partners and API keys on real PostgreSQL', () => {
     expect(await authenticator.authenticate(key.apiKey)).toEqual({
       partnerId: 'key-owner',
       keyId: key.keyId,
-      allowedEventTypes: new Set(['device.resold']),
+      scope: {
+        eventTypes: new Set(['device.resold']),
+        workshopIds: new Set(),
+        siteIds: new Set(),
+        resaleChannels: new Set(['back-market']),
+      },
     });
     // Right key id, wrong secret.
     const forged = `rl_${key.keyId}_${issueApiKey().apiKey.split('_')[2]}`;
@@ -140,6 +167,19 @@ describe('gateway partners and API keys on real PostgreSQL', () => {
         ],
       ],
     ]);
+    // The simulator sends its whole network through them (docs/decisions.md, partner scopes).
+    expect(
+      second.map(({ partner }) => [
+        partner.allowedWorkshopIds,
+        partner.allowedSiteIds,
+        partner.allowedResaleChannels,
+      ]),
+    ).toEqual([
+      [[], ['*'], []],
+      [['*'], [], []],
+      [[], [], ['*']],
+      [['*'], ['*'], ['*']],
+    ]);
     for (const { partner, key } of [...first, ...second]) {
       expect((await authenticator.authenticate(key.apiKey))?.partnerId).toBe(partner.id);
     }
@@ -169,9 +209,21 @@ describe('gateway partners and API keys on real PostgreSQL', () => {
         '--name',
         'CLI partner',
         '--types',
-        'device.collected',
+        'device.collected,device.resold',
+        '--sites',
+        'site-b,site-a',
+        '--channels',
+        '*',
       );
-      expect(upserted.stdout).toContain('partner cli-partner "CLI partner" may send: device.collected');
+      expect(upserted.stdout).toBe(
+        [
+          'partner cli-partner "CLI partner" may send: device.collected, device.resold',
+          '  may name collection site ids: site-a, site-b',
+          '  may name resale channels: * (any)',
+          '',
+        ].join('\n'),
+      );
+      expect((await cli('partner-list')).stdout).toContain(upserted.stdout);
 
       const created = await cli('key-create', '--partner', 'cli-partner', '--label', 'from-cli');
       const apiKey = /^rl_\S+$/m.exec(created.stdout)?.[0];
@@ -194,6 +246,14 @@ describe('gateway partners and API keys on real PostgreSQL', () => {
       await expect(cli('key-create', '--partner', 'ghost')).rejects.toMatchObject({
         code: 1,
         stderr: expect.stringContaining('PARTNER.NOT_FOUND'),
+      });
+      await expect(
+        cli('partner-upsert', '--id', 'no-scope', '--name', 'No scope', '--types', 'device.repaired'),
+      ).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining(
+          'PARTNER.INVALID_SCOPE: a partner sending device.repaired must state the workshop ids it may name',
+        ),
       });
     });
   });

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
-import { IsHttpPort, ServiceEnv } from '@refurb/config';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsHttpPort, KeyMaterialSource, localSigningKeyFiles, ServiceEnv } from '@refurb/config';
 
 const MIB = 1024 * 1024;
 
@@ -36,4 +36,24 @@ export class GatewayEnv extends ServiceEnv {
   @Min(100)
   @Max(300_000)
   GATEWAY_KAFKA_TIMEOUT_MS: number = 15_000;
+
+  /**
+   * The Ed25519 private key (PKCS#8 PEM) that signs every event the gateway relays, inline or as a file,
+   * so the tracker can tell a partner's event relayed here from one a Kafka producer made up. The file
+   * default is the local pair `npm start` and the tests create; production mounts its own.
+   */
+  @IsOptional()
+  @IsString()
+  GATEWAY_SIGNING_KEY?: string;
+
+  @IsString()
+  GATEWAY_SIGNING_KEY_FILE: string = localSigningKeyFiles('gateway').privateKey;
+
+  get signingKey(): KeyMaterialSource {
+    return {
+      variable: 'GATEWAY_SIGNING_KEY',
+      inline: this.GATEWAY_SIGNING_KEY,
+      file: this.GATEWAY_SIGNING_KEY_FILE,
+    };
+  }
 }

@@ -15,6 +15,7 @@ import { EventsBodyMiddleware } from './ingest-events/events-body.middleware';
 import { IngestEventsController } from './ingest-events/ingest-events.controller';
 import { IngestEventsHandler } from './ingest-events/ingest-events.handler';
 import { IngestEventsMetrics } from './ingest-events/ingest-events.metrics';
+import { relayedEventSigner } from './ingest-events/relayed-event-signer';
 import { PartnerKeysService } from './partner-keys/partner-keys.service';
 import { PartnerRepository } from './partner-keys/partner.repository';
 import { EventRateLimitGuard } from './rate-limit/event-rate-limit.guard';
@@ -53,6 +54,7 @@ export class GatewayModule implements NestModule {
         EventRateLimitGuard,
         IngestEventsHandler,
         IngestEventsMetrics,
+        relayedEventSigner(env),
       ],
       exports: [PartnerKeysService],
     };

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { apiKeyFromHeaders, parseApiKey, secretMatches } from '@refurb/auth';
 import { GatewayErrorCode } from '../errors/gateway-error-code';
 import { GatewayException } from '../errors/gateway.exception';
-import { AuthenticatedPartner } from '../partner-keys/partner';
+import { AuthenticatedPartner, partnerScope } from '../partner-keys/partner';
 import { PartnerRepository } from '../partner-keys/partner.repository';
 import { PartnerRequest } from './partner-request';
 
 /**
  * Resolves a presented API key to its partner. Keys are looked up on every request (one indexed read)
- * rather than cached, so a revocation takes effect on the very next request on every instance.
+ * rather than cached, so a revocation or a changed scope takes effect on the very next request on every
+ * instance.
  */
 @Injectable()
 export class PartnerAuthenticator {
@@ -42,7 +43,7 @@ export class PartnerAuthenticator {
     return {
       partnerId: credential.partnerId,
       keyId: credential.keyId,
-      allowedEventTypes: new Set(credential.allowedEventTypes),
+      scope: partnerScope(credential),
     };
   }
 }

@@ -4,6 +4,7 @@ import {
   isJsonObject,
   Rejection,
   RejectionCode,
+  scopeViolation,
   TOPIC_BY_EVENT_TYPE,
   validateDeviceEvent,
 } from '@refurb/contracts';
@@ -32,6 +33,8 @@ function rejected(
  *  - `source` is always the authenticated partner's: whatever the body says is overwritten, so a
  *    partner can never send events in another's name;
  *  - the event is validated with the server's clock;
+ *  - the workshop, collection site or resale channel it names must be in the partner's scope, compared
+ *    once validated, in the normalised form the tracker will store (GATEWAY.WORKSHOP_NOT_ALLOWED...);
  *  - an id repeated in the request with the same normalised content is an exact duplicate, answered
  *    accepted but produced once; with other content it is refused as EVENT.ID_REUSED (the tracker
  *    decides the same across requests).
@@ -42,6 +45,7 @@ export function admitPartnerEvents(
   now: Date,
 ): Admission {
   const source = partnerSource(partner.partnerId);
+  const sender = `partner ${partner.partnerId}`;
   const contentById = new Map<string, string>();
   const results: EventResult[] = [];
   const toProduce: AnyDeviceEvent[] = [];
@@ -49,11 +53,11 @@ export function admitPartnerEvents(
   events.forEach((raw, index) => {
     const rawId = isJsonObject(raw) && typeof raw.id === 'string' ? raw.id : null;
     // The validator accepts exactly the catalogue's types, so checking the raw type is checking the event's.
-    if (isJsonObject(raw) && isDeviceEventType(raw.type) && !partner.allowedEventTypes.has(raw.type)) {
+    if (isJsonObject(raw) && isDeviceEventType(raw.type) && !partner.scope.eventTypes.has(raw.type)) {
       results.push(
         rejected(index, rawId, {
           code: GatewayRejectionCode.EVENT_TYPE_NOT_ALLOWED,
-          message: `partner ${partner.partnerId} may not send ${raw.type} events`,
+          message: `${sender} may not send ${raw.type} events`,
           field: 'type',
         }),
       );
@@ -65,6 +69,12 @@ export function admitPartnerEvents(
       return;
     }
     const { event } = validated;
+    const violation = scopeViolation(event, partner.scope, sender);
+    if (violation !== null) {
+      const { reason, message, field } = violation;
+      results.push(rejected(index, event.id, { code: GatewayRejectionCode[reason], message, field }));
+      return;
+    }
     const content = canonicalJson(event);
     const earlier = contentById.get(event.id);
     if (earlier !== undefined && earlier !== content) {

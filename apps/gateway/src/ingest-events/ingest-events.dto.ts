@@ -92,7 +92,10 @@ export class RejectedEventResultDto implements RejectedEventResult {
     enum: [...REJECTION_CODES, ...Object.values(GatewayRejectionCode)],
     description:
       '`EVENT.*`: the event breaks the contract (EVENT.ID_REUSED: its id appears earlier in the request ' +
-      'with a different payload); `GATEWAY.EVENT_TYPE_NOT_ALLOWED`: the partner may not send this type',
+      "with a different payload); `GATEWAY.*`: the event is outside the partner's scope: " +
+      '`GATEWAY.EVENT_TYPE_NOT_ALLOWED` (its type), `GATEWAY.WORKSHOP_NOT_ALLOWED` (`data.workshopId`, or ' +
+      '`data.recyclerId` of a recycled event), `GATEWAY.SITE_NOT_ALLOWED` (`data.siteId`), ' +
+      '`GATEWAY.RESALE_CHANNEL_NOT_ALLOWED` (`data.channel` of a resold event)',
   })
   code!: EventRejectionCode;
 

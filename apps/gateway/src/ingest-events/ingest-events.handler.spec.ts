@@ -1,6 +1,14 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@refurb/config';
-import { STRUCTURED_HEADERS, TOPICS } from '@refurb/contracts';
+import {
+  RecordSigner,
+  RecordVerifier,
+  SIGNATURE_ATTRIBUTES,
+  STRUCTURED_HEADERS,
+  TOPICS,
+  validateDeviceEvent,
+} from '@refurb/contracts';
 import { FIXTURE_NOW, rawDeviceEvents } from '@refurb/contracts/testing/raw-device-events.fixture';
 import { KafkaProducerService } from '@refurb/kafka';
 import { Message } from 'kafkajs';
@@ -8,7 +16,7 @@ import { Registry } from 'prom-client';
 import { GatewayErrorCode } from '../errors/gateway-error-code';
 import { GatewayException } from '../errors/gateway.exception';
 import { GatewayEnv } from '../gateway.env';
-import { AuthenticatedPartner } from '../partner-keys/partner';
+import { AuthenticatedPartner, partnerScope } from '../partner-keys/partner';
 import { IngestEventsHandler } from './ingest-events.handler';
 import { IngestEventsMetrics } from './ingest-events.metrics';
 
@@ -27,8 +35,15 @@ class RecordingProducer {
 const partner: AuthenticatedPartner = {
   partnerId: 'all-types',
   keyId: 'abcdefabcdef',
-  allowedEventTypes: new Set(['device.collected', 'device.repaired', 'device.refurbished']),
+  scope: partnerScope({
+    allowedEventTypes: ['device.collected', 'device.repaired', 'device.refurbished'],
+    allowedWorkshopIds: ['*'],
+    allowedSiteIds: ['*'],
+    allowedResaleChannels: [],
+  }),
 };
+
+const gatewayKeys = generateKeyPairSync('ed25519');
 
 function handlerWith(producer: RecordingProducer, timeoutMs = 1000): IngestEventsHandler {
   const env = loadConfig(GatewayEnv, { GATEWAY_KAFKA_TIMEOUT_MS: String(timeoutMs) });
@@ -36,6 +51,7 @@ function handlerWith(producer: RecordingProducer, timeoutMs = 1000): IngestEvent
     producer as unknown as KafkaProducerService,
     env,
     new IngestEventsMetrics(new Registry()),
+    new RecordSigner(gatewayKeys.privateKey),
   );
 }
 
@@ -75,6 +91,26 @@ describe('IngestEventsHandler', () => {
       id: events['device.collected'].id,
       source: 'partners/all-types',
     });
+  });
+
+  it('signs every event it produces, and the signed record still validates as the same event', async () => {
+    const producer = new RecordingProducer(() => Promise.resolve([]));
+    await handlerWith(producer).ingest(
+      { partner, events: [events['device.collected'], events['device.repaired']] },
+      FIXTURE_NOW,
+    );
+    const records = producer.sent[0].flatMap((topic) =>
+      topic.messages.map((message) => JSON.parse(String(message.value)) as Record<string, unknown>),
+    );
+    expect(records).toHaveLength(2);
+    const verifier = new RecordVerifier([gatewayKeys.publicKey]);
+    for (const record of records) {
+      expect(verifier.verify(record)).toEqual({ valid: true, keyId: record[SIGNATURE_ATTRIBUTES.keyId] });
+      const unsigned = { ...record };
+      delete unsigned[SIGNATURE_ATTRIBUTES.signature];
+      delete unsigned[SIGNATURE_ATTRIBUTES.keyId];
+      expect(validateDeviceEvent(record, { now: FIXTURE_NOW })).toEqual({ ok: true, event: unsigned });
+    }
   });
 
   it('does not call Kafka when every event is rejected', async () => {

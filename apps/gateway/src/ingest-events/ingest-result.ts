@@ -1,10 +1,20 @@
-import { InputTopic, RejectionCode } from '@refurb/contracts';
+import { InputTopic, RejectionCode, ScopeViolationReason } from '@refurb/contracts';
 
-/** Per-event refusal specific to the gateway, beside the contract's validation codes. */
+/**
+ * Per-event refusals specific to the gateway, beside the contract's validation codes: the event is
+ * outside the authenticated partner's scope. Each is `GATEWAY.` and the contract's scope violation
+ * reason, which the tracker's Kafka door prefixes with its own namespace.
+ */
 export const GatewayRejectionCode = {
-  /** The authenticated partner may not send events of this type. */
+  /** The partner may not send events of this type. */
   EVENT_TYPE_NOT_ALLOWED: 'GATEWAY.EVENT_TYPE_NOT_ALLOWED',
-} as const;
+  /** The partner may not name this workshop (or recycler). */
+  WORKSHOP_NOT_ALLOWED: 'GATEWAY.WORKSHOP_NOT_ALLOWED',
+  /** The partner may not name this collection site. */
+  SITE_NOT_ALLOWED: 'GATEWAY.SITE_NOT_ALLOWED',
+  /** The partner may not name this resale channel. */
+  RESALE_CHANNEL_NOT_ALLOWED: 'GATEWAY.RESALE_CHANNEL_NOT_ALLOWED',
+} as const satisfies { [Reason in ScopeViolationReason]: `GATEWAY.${Reason}` };
 export type GatewayRejectionCode = (typeof GatewayRejectionCode)[keyof typeof GatewayRejectionCode];
 
 export type EventRejectionCode = RejectionCode | GatewayRejectionCode;

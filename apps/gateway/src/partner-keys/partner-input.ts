@@ -1,16 +1,18 @@
 import { DEVICE_EVENT_TYPES, DeviceEventType } from '@refurb/contracts';
+import { PartnerScopeLists } from './partner';
 import { PartnerKeysErrorCode, PartnerKeysException } from './partner-keys.exception';
+import { checkScopeLists, ScopeListsInput } from './partner-scope-input';
 
-export interface PartnerInput {
+/** A partner as an operator states it: every list its event types need (checkScopeLists). */
+export interface PartnerInput extends ScopeListsInput {
   id: string;
   displayName: string;
   allowedEventTypes: readonly string[];
 }
 
-export interface ValidPartnerInput {
+export interface ValidPartnerInput extends PartnerScopeLists {
   id: string;
   displayName: string;
-  allowedEventTypes: DeviceEventType[];
 }
 
 // Kept to what is safe in a CloudEvents source, a URL path segment and a log line.
@@ -43,7 +45,10 @@ export function checkText(value: string, what: string, code: PartnerKeysErrorCod
   return text;
 }
 
-/** Validates an upsert; event types are de-duplicated and kept in the catalogue's order. */
+/**
+ * Validates an upsert; event types are de-duplicated and kept in the catalogue's order, scope values
+ * normalised, de-duplicated and sorted.
+ */
 export function checkPartnerInput(input: PartnerInput): ValidPartnerInput {
   const unknown = input.allowedEventTypes.filter((type) => !isDeviceEventType(type));
   if (unknown.length > 0 || input.allowedEventTypes.length === 0) {
@@ -53,9 +58,11 @@ export function checkPartnerInput(input: PartnerInput): ValidPartnerInput {
         (unknown.length > 0 ? `; unknown: ${unknown.join(', ')}` : ''),
     );
   }
+  const allowedEventTypes = DEVICE_EVENT_TYPES.filter((type) => input.allowedEventTypes.includes(type));
   return {
     id: checkPartnerId(input.id),
     displayName: checkText(input.displayName, 'display name', PartnerKeysErrorCode.INVALID_DISPLAY_NAME),
-    allowedEventTypes: DEVICE_EVENT_TYPES.filter((type) => input.allowedEventTypes.includes(type)),
+    allowedEventTypes,
+    ...checkScopeLists(allowedEventTypes, input),
   };
 }

@@ -19,9 +19,16 @@ export interface SeededPartner {
 export class PartnerKeysService {
   constructor(private readonly partners: PartnerRepository) {}
 
-  /** Creates the partner or replaces its display name and allowed types. */
+  /**
+   * Creates the partner or replaces its display name, allowed types and scopes. Keys are checked
+   * against the stored partner on every request, so the change applies from its next request.
+   */
   async upsertPartner(input: PartnerInput): Promise<Partner> {
     return this.partners.upsertPartner(checkPartnerInput(input));
+  }
+
+  async listPartners(): Promise<Partner[]> {
+    return this.partners.listPartners();
   }
 
   async createKey(partnerId: string, label?: string): Promise<CreatedApiKey> {

@@ -1,11 +1,24 @@
-import { DeviceEventType } from '@refurb/contracts';
+import { DeviceEventType, PartnerScope, scopeValues } from '@refurb/contracts';
 
-/** Someone allowed to send events through the gateway, and which event types it may send. */
-export interface Partner {
+/**
+ * What a partner may send and name, as stored and shown: `['*']` for any value, otherwise exactly the
+ * values listed (empty for a kind none of its event types names).
+ */
+export interface PartnerScopeLists {
+  allowedEventTypes: DeviceEventType[];
+  /** Workshops (and recyclers) its diagnosed, repaired, refurbished and recycled events may name. */
+  allowedWorkshopIds: string[];
+  /** Collection sites its collected events may name. */
+  allowedSiteIds: string[];
+  /** Resale channels its resold events may name. */
+  allowedResaleChannels: string[];
+}
+
+/** Someone allowed to send events through the gateway, and what those events may be and name. */
+export interface Partner extends PartnerScopeLists {
   /** Lower-case kebab id, e.g. `rebox-fr`; events it sends get `source` = `partners/<id>`. */
   id: string;
   displayName: string;
-  allowedEventTypes: DeviceEventType[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -24,11 +37,21 @@ export interface CreatedApiKey extends PartnerApiKey {
   apiKey: string;
 }
 
-/** The partner behind a valid, unrevoked API key. */
+/** The partner behind a valid, unrevoked API key, with its scope as read on this request. */
 export interface AuthenticatedPartner {
   partnerId: string;
   keyId: string;
-  allowedEventTypes: ReadonlySet<DeviceEventType>;
+  scope: PartnerScope;
+}
+
+/** The scope the gateway checks events against (the contract's, shared with the tracker's Kafka door). */
+export function partnerScope(lists: PartnerScopeLists): PartnerScope {
+  return {
+    eventTypes: new Set(lists.allowedEventTypes),
+    workshopIds: scopeValues(lists.allowedWorkshopIds),
+    siteIds: scopeValues(lists.allowedSiteIds),
+    resaleChannels: scopeValues(lists.allowedResaleChannels),
+  };
 }
 
 /** The source every event of a partner carries, whatever its body claims. */

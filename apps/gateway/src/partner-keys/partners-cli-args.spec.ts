@@ -20,6 +20,29 @@ describe('parsePartnersArgs', () => {
     });
   });
 
+  it('reads the scope options of partner-upsert, and leaves out those not given', () => {
+    expect(
+      parsePartnersArgs([
+        'partner-upsert',
+        '--id=atelier-lyon',
+        '--name=Atelier Lyon',
+        '--types=device.repaired,device.recycled,device.resold',
+        '--workshops',
+        'ws-lyon-01, recycler-d3e-rhone-01',
+        '--channels',
+        '*',
+      ]),
+    ).toEqual({
+      command: 'partner-upsert',
+      id: 'atelier-lyon',
+      name: 'Atelier Lyon',
+      types: ['device.repaired', 'device.recycled', 'device.resold'],
+      allowedWorkshopIds: ['ws-lyon-01', 'recycler-d3e-rhone-01'],
+      allowedResaleChannels: ['*'],
+    });
+    expect(parsePartnersArgs(['partner-list'])).toEqual({ command: 'partner-list' });
+  });
+
   it('accepts --option=value', () => {
     expect(parsePartnersArgs(['key-create', '--partner=rebox-fr', '--label=ci'])).toEqual({
       command: 'key-create',
@@ -55,6 +78,21 @@ describe('parsePartnersArgs', () => {
     [['frobnicate']],
     [['partner-upsert', '--id', 'rebox-fr', '--name', 'REBOX']],
     [['partner-upsert', '--id', 'rebox-fr', '--name', 'REBOX', '--types', ' , ']],
+    [
+      [
+        'partner-upsert',
+        '--id',
+        'rebox-fr',
+        '--name',
+        'REBOX',
+        '--types',
+        'device.collected',
+        '--sites',
+        ',',
+      ],
+    ],
+    [['partner-upsert', '--id', 'rebox-fr', '--name', 'REBOX', '--types', 'device.collected', '--sites']],
+    [['partner-list', '--partner', 'rebox-fr']],
     [['key-create']],
     [['key-create', '--partner']],
     [['key-create', '--partner', 'rebox-fr', '--label', ' ']],

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
+import { ScopeListsInput } from './partner-scope-input';
 
 export type PartnersCommand =
-  | { command: 'partner-upsert'; id: string; name: string; types: string[] }
+  | ({ command: 'partner-upsert'; id: string; name: string; types: string[] } & ScopeListsInput)
+  | { command: 'partner-list' }
   | { command: 'key-create'; partnerId: string; label?: string }
   | { command: 'key-revoke'; keyId: string }
   | { command: 'key-list'; partnerId?: string }
@@ -12,7 +14,14 @@ export const PARTNERS_USAGE = `Usage: npm run gateway:partners -- <command> [opt
 
 Commands:
   partner-upsert --id <id> --name <display name> --types <type>[,<type>...]
-                          create a partner, or replace its name and allowed event types
+                 [--workshops <id>[,<id>...]] [--sites <id>[,<id>...]] [--channels <name>[,<name>...]]
+                          create a partner, or replace its name, allowed event types and scopes;
+                          the scopes its types name are required ('*' for any value):
+                            --workshops  for device.diagnosed, repaired, refurbished, recycled
+                            --sites      for device.collected
+                            --channels   for device.resold
+                          changes apply from the partner's next request
+  partner-list            list partners with their event types and scopes
   key-create --partner <id> [--label <label>]
                           issue an API key; the key is printed once and never stored
   key-revoke --key-id <key id>
@@ -53,6 +62,26 @@ function required(values: Values, name: string): string {
   return value;
 }
 
+/** A comma-separated option's values; blank items (a trailing comma) are dropped. */
+function list(values: Values, name: string, what: string): string[] {
+  const items = required(values, name)
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  if (items.length === 0) throw new CliUsageError(`--${name} must list at least one ${what}`);
+  return items;
+}
+
+/** The scope options given; the partner's types decide which are required (checkScopeLists). */
+function scopeLists(values: Values): ScopeListsInput {
+  const lists: ScopeListsInput = {};
+  if (values.workshops !== undefined)
+    lists.allowedWorkshopIds = list(values, 'workshops', "workshop id or '*'");
+  if (values.sites !== undefined) lists.allowedSiteIds = list(values, 'sites', "site id or '*'");
+  if (values.channels !== undefined) lists.allowedResaleChannels = list(values, 'channels', "channel or '*'");
+  return lists;
+}
+
 function optional(values: Values, name: string): string | undefined {
   const value = values[name];
   if (value !== undefined && value.trim() === '') throw new CliUsageError(`--${name} must not be empty`);
@@ -64,14 +93,18 @@ export function parsePartnersArgs(argv: readonly string[]): PartnersCommand {
   const [command, ...rest] = argv;
   switch (command) {
     case 'partner-upsert': {
-      const values = parseOptions(rest, ['id', 'name', 'types']);
-      const types = required(values, 'types')
-        .split(',')
-        .map((type) => type.trim())
-        .filter((type) => type.length > 0);
-      if (types.length === 0) throw new CliUsageError('--types must list at least one event type');
-      return { command, id: required(values, 'id'), name: required(values, 'name'), types };
+      const values = parseOptions(rest, ['id', 'name', 'types', 'workshops', 'sites', 'channels']);
+      return {
+        command,
+        id: required(values, 'id'),
+        name: required(values, 'name'),
+        types: list(values, 'types', 'event type'),
+        ...scopeLists(values),
+      };
     }
+    case 'partner-list':
+      parseOptions(rest, []);
+      return { command };
     case 'key-create': {
       const values = parseOptions(rest, ['partner', 'label']);
       const label = optional(values, 'label');

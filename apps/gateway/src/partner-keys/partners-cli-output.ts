@@ -1,8 +1,24 @@
 import { CreatedApiKey, Partner, PartnerApiKey } from './partner';
 import { SeededPartner } from './partner-keys.service';
+import { ANY_VALUE, SCOPED_KINDS, ScopeListName } from './partner-scope-input';
 
+/** The partner's types, then one line per scope its types name (a kind they never name has none). */
 export function formatPartner(partner: Partner): string {
-  return `partner ${partner.id} "${partner.displayName}" may send: ${partner.allowedEventTypes.join(', ')}`;
+  const scopes = (Object.keys(SCOPED_KINDS) as ScopeListName[])
+    .filter((name) => partner[name].length > 0)
+    .map((name) => {
+      const values = partner[name];
+      const shown = values.length === 1 && values[0] === ANY_VALUE ? '* (any)' : values.join(', ');
+      return `  may name ${SCOPED_KINDS[name].what}: ${shown}`;
+    });
+  return [
+    `partner ${partner.id} "${partner.displayName}" may send: ${partner.allowedEventTypes.join(', ')}`,
+    ...scopes,
+  ].join('\n');
+}
+
+export function formatPartners(partners: readonly Partner[]): string {
+  return partners.length === 0 ? 'no partners' : partners.map(formatPartner).join('\n');
 }
 
 export function formatCreatedKey(key: CreatedApiKey): string {

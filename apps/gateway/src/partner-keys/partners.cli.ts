@@ -7,7 +7,13 @@ import { PartnerKeysException } from './partner-keys.exception';
 import { PartnerKeysService } from './partner-keys.service';
 import { PartnerRepository } from './partner.repository';
 import { CliUsageError, parsePartnersArgs, PartnersCommand, PARTNERS_USAGE } from './partners-cli-args';
-import { formatCreatedKey, formatKeyTable, formatPartner, formatSeeded } from './partners-cli-output';
+import {
+  formatCreatedKey,
+  formatKeyTable,
+  formatPartner,
+  formatPartners,
+  formatSeeded,
+} from './partners-cli-output';
 
 async function run(
   service: PartnerKeysService,
@@ -20,8 +26,13 @@ async function run(
           id: command.id,
           displayName: command.name,
           allowedEventTypes: command.types,
+          allowedWorkshopIds: command.allowedWorkshopIds,
+          allowedSiteIds: command.allowedSiteIds,
+          allowedResaleChannels: command.allowedResaleChannels,
         }),
       );
+    case 'partner-list':
+      return formatPartners(await service.listPartners());
     case 'key-create':
       return formatCreatedKey(await service.createKey(command.partnerId, command.label));
     case 'key-revoke': {
