@@ -1,33 +1,7 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { loadConfig } from '@refurb/config';
-import { registerCompressionCodecs } from '@refurb/kafka';
 import { runService } from '@refurb/runtime';
+import { startNaiveTracker } from './naive-tracker.app';
 import { NaiveTrackerEnv } from './naive-tracker.env';
-import { NaiveTrackerModule } from './naive-tracker.module';
 
-/**
- * The stock `Transport.KAFKA` microservice beside a health endpoint, as the Nest documentation shows
- * it. Only the options a replay needs: its own group and client id (without Nest's `-server` suffix),
- * from the beginning, and the record value kept as bytes so the contract decodes it as the tracker does.
- */
-runService('naive-tracker', async () => {
-  const env = loadConfig(NaiveTrackerEnv);
-  // The simulator's producer may compress; kafkajs reads only gzip without these.
-  registerCompressionCodecs();
-  const app = await NestFactory.create(NaiveTrackerModule.forRoot(env), { abortOnError: false });
-  app.enableShutdownHooks();
-  app.connectMicroservice<MicroserviceOptions>({
-    transport: Transport.KAFKA,
-    options: {
-      client: { clientId: `${env.KAFKA_CLIENT_ID_PREFIX}-naive-tracker`, brokers: env.KAFKA_BROKERS },
-      consumer: { groupId: env.NAIVE_TRACKER_CONSUMER_GROUP },
-      subscribe: { fromBeginning: true },
-      parser: { keepBinary: true },
-      postfixId: '',
-    },
-  });
-  await app.startAllMicroservices();
-  await app.listen(env.NAIVE_TRACKER_PORT, env.HOST);
-});
+runService('naive-tracker', () => startNaiveTracker(loadConfig(NaiveTrackerEnv)));
