@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { GATEWAY_MIGRATIONS } from '../../apps/gateway/src/migrations';
 import { ISSUANCE_MIGRATIONS } from '../../apps/issuance/src/migrations';
 import { TRACKER_MIGRATIONS } from '../../apps/tracker/src/migrations';
+import { NAIVE_MIGRATIONS } from '../../libs/bench/src/naive/migrations';
 import { migrateExclusively, serviceDataSourceOptions } from '@refurb/database';
 import { TestDatabase } from '@refurb/testing';
 
@@ -9,6 +10,8 @@ const SERVICES = [
   { schema: 'gateway', migrations: GATEWAY_MIGRATIONS },
   { schema: 'tracker', migrations: TRACKER_MIGRATIONS },
   { schema: 'issuance', migrations: ISSUANCE_MIGRATIONS },
+  // The benchmark's naive tracker: not a service, but migrated the same way.
+  { schema: 'naive', migrations: NAIVE_MIGRATIONS },
 ];
 
 async function userTables(database: TestDatabase, schema: string): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { BenchReport, formatBenchMarkdown, verdicts } from './bench-report';
+import { BenchReport, formatBenchMarkdown, NaiveBaseline, verdicts } from './bench-report';
 
 const report: BenchReport = {
   startedAt: '2026-11-25T18:00:00.000Z',
@@ -29,6 +29,29 @@ const report: BenchReport = {
   peakResidentMb: { tracker: 250, issuance: 310 },
 };
 
+const naive: NaiveBaseline = {
+  seconds: 400,
+  eventsPerSecond: 500,
+  peakResidentMb: 120,
+  ratio: 10,
+  comparison: {
+    events: { real: 190_000, naive: 190_000 },
+    refused: { real: 2_000, naive: 2_000 },
+    byProjectVintage: [
+      {
+        projectId: 'FR-01',
+        vintage: 2025,
+        real: { cycles: 30_000, avoidedG: 1_400_000_000 },
+        naive: { cycles: 30_000, avoidedG: 1_400_000_000 },
+        match: true,
+      },
+    ],
+    differingCycles: 0,
+    differingExamples: [],
+    identical: true,
+  },
+};
+
 describe('bench report', () => {
   it('says which targets are missed and by how much', () => {
     const rows = verdicts(report);
@@ -49,5 +72,40 @@ describe('bench report', () => {
     expect(markdown).toContain('| latency, produce → tracker transaction | p50 60 ms, p99 200 ms |');
     expect(markdown).toContain('(autovacuum on)');
     expect(markdown).toContain('| peak resident memory, tracker | 250 MB | < 300 MB | yes |');
+  });
+
+  it('compares with the naive tracker when the run did', () => {
+    const rows = verdicts({ ...report, naive });
+    expect(rows.slice(3, 5).map((row) => [row.figure, row.measured, row.met, row.gap])).toEqual([
+      ['end to end ÷ naive NestJS tracker', '10.0×', true, '200.0 % of target'],
+      ['results identical to the naive tracker', 'identical', true, '-'],
+    ]);
+
+    const markdown = formatBenchMarkdown({ ...report, naive });
+    expect(markdown).toContain(
+      '| end to end ÷ naive NestJS tracker | 10.0× | ≥ 5× | yes | 200.0 % of target |',
+    );
+    expect(markdown).toContain('200,000 records in 400.0 s = 500 events/s, peak resident memory 120 MB');
+    expect(markdown).toContain('events stored 190,000 / 190,000, refused 2,000 / 2,000');
+    expect(markdown).toContain('| FR-01 | 2025 | 30,000 / 30,000 | 1,400,000,000 / 1,400,000,000 | yes |');
+  });
+
+  it('says which cycles differ when the results are not identical', () => {
+    const differing: NaiveBaseline = {
+      ...naive,
+      ratio: 3,
+      comparison: {
+        ...naive.comparison,
+        differingCycles: 2,
+        differingExamples: ['a/1', 'b/2'],
+        identical: false,
+      },
+    };
+    const rows = verdicts({ ...report, naive: differing });
+    expect(rows.slice(3, 5).map((row) => [row.measured, row.met, row.gap])).toEqual([
+      ['3.0×', false, '60.0 % of target'],
+      ['2 cycles differ', false, 'e.g. a/1, b/2'],
+    ]);
+    expect(formatBenchMarkdown(report)).not.toContain('Naive baseline');
   });
 });

@@ -1,3 +1,4 @@
+import { NaiveComparison } from './naive-comparison';
 import { DrainMeasurement } from './raw-drain';
 
 /** Targets of the benchmark issue, on the 2-core reference machine. */
@@ -6,7 +7,19 @@ const TARGETS = {
   ratioToRawDrain: 0.5,
   p99LatencyMs: 250,
   residentMbPerService: 300,
+  ratioToNaive: 5,
 } as const;
+
+/** The same records replayed through the naive tracker (libs/bench/src/naive), after the real pipeline. */
+export interface NaiveBaseline {
+  /** From the first record it handled to the last. */
+  seconds: number;
+  eventsPerSecond: number;
+  peakResidentMb: number;
+  /** End-to-end events/s of the real pipeline ÷ the naive tracker's. */
+  ratio: number;
+  comparison: NaiveComparison;
+}
 
 export interface BenchReport {
   startedAt: string;
@@ -37,6 +50,8 @@ export interface BenchReport {
     toTrackerP99Ms?: number;
   };
   peakResidentMb: Record<string, number>;
+  /** Absent when the run skipped the comparison (`--no-compare-naive`). */
+  naive?: NaiveBaseline;
 }
 
 interface Verdict {
@@ -77,6 +92,7 @@ export function verdicts(report: BenchReport): Verdict[] {
       gap: p99 === undefined ? '-' : `${(p99 / TARGETS.p99LatencyMs).toFixed(1)}× the target`,
     },
   ];
+  if (report.naive) rows.push(...naiveVerdicts(report.naive));
   for (const [service, mb] of Object.entries(report.peakResidentMb)) {
     rows.push({
       figure: `peak resident memory, ${service}`,
@@ -87,6 +103,47 @@ export function verdicts(report: BenchReport): Verdict[] {
     });
   }
   return rows;
+}
+
+function naiveVerdicts(naive: NaiveBaseline): Verdict[] {
+  const { comparison } = naive;
+  return [
+    {
+      figure: 'end to end ÷ naive NestJS tracker',
+      measured: `${naive.ratio.toFixed(1)}×`,
+      target: `≥ ${TARGETS.ratioToNaive}×`,
+      met: naive.ratio >= TARGETS.ratioToNaive,
+      gap: `${percent(naive.ratio / TARGETS.ratioToNaive)} of target`,
+    },
+    {
+      figure: 'results identical to the naive tracker',
+      measured: comparison.identical
+        ? 'identical'
+        : `${number.format(comparison.differingCycles)} cycles differ`,
+      target: 'identical',
+      met: comparison.identical,
+      gap: comparison.identical ? '-' : `e.g. ${comparison.differingExamples.join(', ') || 'event counts'}`,
+    },
+  ];
+}
+
+/** The naive baseline's details and its results beside the real tracker's, per project and vintage. */
+function naiveMarkdown(report: BenchReport): string[] {
+  const naive = report.naive;
+  if (!naive) return [];
+  const { events, refused, byProjectVintage } = naive.comparison;
+  const pair = (real: number, other: number) => `${number.format(real)} / ${number.format(other)}`;
+  return [
+    '',
+    `Naive baseline: the stock \`@nestjs/microservices\` Kafka transport, one \`@EventPattern\` call and one TypeORM transaction per message, the same validation and derivation; ${number.format(report.events)} records in ${naive.seconds.toFixed(1)} s = ${number.format(naive.eventsPerSecond)} events/s, peak resident memory ${number.format(naive.peakResidentMb)} MB. Real / naive: events stored ${pair(events.real, events.naive)}, refused ${pair(refused.real, refused.naive)}.`,
+    '',
+    '| project | vintage | credited cycles, real / naive | avoided g, real / naive | match |',
+    '|---|---|---|---|---|',
+    ...byProjectVintage.map(
+      (row) =>
+        `| ${row.projectId ?? '(unknown workshop)'} | ${row.vintage} | ${pair(row.real.cycles, row.naive.cycles)} | ${pair(row.real.avoidedG, row.naive.avoidedG)} | ${row.match ? 'yes' : '**no**'} |`,
+    ),
+  ];
 }
 
 export function formatBenchMarkdown(report: BenchReport): string {
@@ -111,6 +168,7 @@ export function formatBenchMarkdown(report: BenchReport): string {
     `| end to end (first event consumed → last batch line written) | ${report.endToEnd.seconds.toFixed(1)} s, ${number.format(report.endToEnd.creditLines)} batch lines |`,
     `| latency phase | ${number.format(report.latency.samples)} credit lines, ${report.latency.seconds.toFixed(0)} s at ${number.format(report.latency.achievedRate)} events/s (target ${number.format(report.latency.targetRate)}); p50 ${report.latency.p50Ms ?? '-'} ms |`,
     `| latency, produce → tracker transaction | p50 ${report.latency.toTrackerP50Ms ?? '-'} ms, p99 ${report.latency.toTrackerP99Ms ?? '-'} ms |`,
+    ...naiveMarkdown(report),
     '',
   ].join('\n');
 }

@@ -18,29 +18,23 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
-import { BenchReport, formatBenchMarkdown } from './bench-report';
+import { BenchReport, formatBenchMarkdown, NaiveBaseline } from './bench-report';
+import { query } from './bench-query';
+import { compareOutcomes } from './naive-comparison';
+import { replayThroughNaiveTracker } from './naive-replay';
 import { peakResidentMb } from './peak-memory';
 import { percentile } from './percentiles';
 import { measureRawDrain } from './raw-drain';
+import { naiveTrackerOutcome, realTrackerOutcome } from './tracker-outcomes';
 
 const PORTS: Record<ServiceSpec['name'], number> = { gateway: 13000, tracker: 13001, issuance: 13002 };
+const NAIVE_TRACKER_PORT = 13009;
 
 function* firstDeliveries(simulation: Simulation, count: number): Generator<Delivery> {
   let taken = 0;
   for (const delivery of simulation.deliveries()) {
     if (taken++ >= count) return;
     yield delivery;
-  }
-}
-
-async function query<T extends object>(databaseUrl: string, sql: string): Promise<T[]> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
   }
 }
 
@@ -66,12 +60,15 @@ async function waitSettled(
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
+    allowNegative: true,
     options: {
       events: { type: 'string', default: '1000000' },
       'latency-seconds': { type: 'string', default: '30' },
       'latency-rate': { type: 'string', default: '2000' },
       seed: { type: 'string', default: '20261125' },
       keep: { type: 'boolean', default: false },
+      // Replays the same records through the naive NestJS tracker too (--no-compare-naive skips it).
+      'compare-naive': { type: 'boolean', default: true },
       // Writes each service's CPU profile (.cpuprofile, for Chrome DevTools) into this directory.
       profile: { type: 'string' },
     },
@@ -145,6 +142,29 @@ async function main(): Promise<void> {
               (SELECT count(*) FROM issuance.credit_lines)::text AS lines`,
     );
     const e2eSeconds = (span.last.getTime() - span.first.getTime()) / 1000;
+    const e2eEventsPerSecond = Math.round(preload.sent / e2eSeconds);
+
+    let naive: NaiveBaseline | undefined;
+    if (values['compare-naive']) {
+      // After the real replay, while the topics hold only the preloaded records; its own group reads them all.
+      log('Replaying the same records through the naive NestJS tracker');
+      const replay = await replayThroughNaiveTracker({
+        env,
+        databaseUrl,
+        admin,
+        port: NAIVE_TRACKER_PORT,
+        groupId: 'bench.naive-tracker',
+        records: preload.sent,
+      });
+      const comparison = compareOutcomes(
+        await realTrackerOutcome(databaseUrl, admin),
+        await naiveTrackerOutcome(databaseUrl),
+      );
+      naive = { ...replay, ratio: e2eEventsPerSecond / replay.eventsPerSecond, comparison };
+      log(
+        `Naive tracker: ${replay.eventsPerSecond} events/s (real ÷ naive ${naive.ratio.toFixed(1)}×); results ${comparison.identical ? 'identical' : 'DIFFER'}`,
+      );
+    }
 
     const [{ autovacuum }] = await query<{ autovacuum: string }>(
       databaseUrl,
@@ -218,7 +238,7 @@ async function main(): Promise<void> {
       rawDrain,
       endToEnd: {
         seconds: e2eSeconds,
-        eventsPerSecond: Math.round(preload.sent / e2eSeconds),
+        eventsPerSecond: e2eEventsPerSecond,
         creditLines: Number(span.lines),
         ratioToRawDrain: preload.sent / e2eSeconds / rawDrain.messagesPerSecond,
       },
@@ -233,6 +253,7 @@ async function main(): Promise<void> {
         toTrackerP99Ms: percentile(toTracker, 99),
       },
       peakResidentMb: peak,
+      naive,
     };
     const directory = join(repoRoot(), 'bench', 'results');
     mkdirSync(directory, { recursive: true });

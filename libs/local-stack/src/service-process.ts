@@ -16,6 +16,17 @@ export interface ServiceSpec {
 }
 
 /**
+ * A built program other than the three services, run the same way (e.g. the benchmark's naive
+ * tracker): it must answer `GET /health` on `port` once it is up.
+ */
+export interface ProgramSpec extends Omit<ServiceSpec, 'name'> {
+  /** Labels its output. */
+  name: string;
+  /** Path of its built entry point. */
+  entryPoint: string;
+}
+
+/**
  * V8 grows its old generation towards a share of the machine's memory before collecting in earnest;
  * a service's live data is bounded by its transaction size, so a fixed heap keeps each service's
  * resident memory under 300 MB at the cost of more frequent collection. docker/Dockerfile sets the same.
@@ -36,7 +47,7 @@ export interface ServiceProcessOptions {
  * One built service running as a child process. Its output, each JSON line made readable and prefixed
  * with the service's name, goes to `output` (the terminal by default), and unchanged to the log file.
  */
-export class ServiceProcess {
+export class ServiceProcess<Spec extends ServiceSpec | ProgramSpec = ServiceSpec> {
   private child?: ChildProcess;
   private exited?: Promise<number | null>;
   private logStream?: WriteStream;
@@ -44,7 +55,7 @@ export class ServiceProcess {
   private readonly recentOutput: string[] = [];
 
   constructor(
-    readonly spec: ServiceSpec,
+    readonly spec: Spec,
     private readonly env: NodeJS.ProcessEnv,
     private readonly output: (line: string) => void = (line) => process.stdout.write(line),
     private readonly options: ServiceProcessOptions = {},
@@ -65,9 +76,11 @@ export class ServiceProcess {
   start(): void {
     // The services' key-file defaults point at the local pairs: made on first run, kept after.
     ensureLocalSigningKeys(this.env);
+    const spec: ServiceSpec | ProgramSpec = this.spec;
+    const entryPoint = 'entryPoint' in spec ? spec.entryPoint : builtEntryPoint(spec.name);
     const child = spawn(
       process.execPath,
-      [SERVICE_HEAP_OPTION, ...(this.spec.nodeOptions ?? []), builtEntryPoint(this.spec.name)],
+      [SERVICE_HEAP_OPTION, ...(this.spec.nodeOptions ?? []), entryPoint],
       {
         env: this.env,
         stdio: ['ignore', 'pipe', 'pipe'],
