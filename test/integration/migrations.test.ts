@@ -1,3 +1,4 @@
+import { DEVICE_EVENT_TYPES } from '@refurb/contracts';
 import { DataSource } from 'typeorm';
 import { GATEWAY_MIGRATIONS } from '../../apps/gateway/src/migrations';
 import { ISSUANCE_MIGRATIONS } from '../../apps/issuance/src/migrations';
@@ -116,15 +117,7 @@ describe('tracker migration RegisterKafkaSources on a database with events', () 
     ).toEqual([
       {
         source: 'urn:native-a',
-        event_types: [
-          'device.collected',
-          'device.diagnosed',
-          'device.repaired',
-          'device.refurbished',
-          'device.recycled',
-          'device.resold',
-          'device.returned',
-        ],
+        event_types: [...DEVICE_EVENT_TYPES],
         workshop_ids: ['*'],
         site_ids: ['*'],
         resale_channels: ['*'],

@@ -1,11 +1,8 @@
 import 'reflect-metadata';
 import { CodedError } from '@refurb/contracts';
-import { ConfigValidationError, loadConfig } from '@refurb/config';
-import { openServiceDataSource, serviceDataSourceOptions } from '@refurb/database';
 import { simulatedKafkaSources } from '@refurb/simulator';
 import { EntityManager } from 'typeorm';
-import { TRACKER_MIGRATIONS } from '../migrations';
-import { TrackerEnv } from '../tracker.env';
+import { reportCommandFailure, withTrackerDatabase } from '../tracker-cli';
 import { KafkaSourceRepository } from './kafka-source.repository';
 import {
   parseTrackerSourcesArgs,
@@ -52,28 +49,16 @@ async function main(argv: string[]): Promise<void> {
     console.log(TRACKER_SOURCES_USAGE);
     return;
   }
-  const env = loadConfig(TrackerEnv);
-  // Migrates first, like the service does, so the CLI works on a fresh database.
-  const dataSource = await openServiceDataSource(
-    serviceDataSourceOptions(
-      { url: env.DATABASE_URL, applicationName: 'tracker-sources-cli' },
-      { schema: 'tracker', entities: [], migrations: TRACKER_MIGRATIONS },
-    ),
+  const done = await withTrackerDatabase('tracker-sources-cli', (dataSource) =>
+    run(dataSource.manager, command),
   );
-  try {
-    console.log(JSON.stringify(await run(dataSource.manager, command), null, 2));
-  } finally {
-    await dataSource.destroy();
-  }
+  console.log(JSON.stringify(done, null, 2));
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  const usage = error instanceof TrackerSourcesUsageError;
-  // A configuration error's message names every bad variable, a coded one its code; anything else is unexpected.
-  const expected = error instanceof CodedError || error instanceof ConfigValidationError;
-  console.error(
-    `tracker:sources: ${expected ? error.message : error instanceof Error ? error.stack : String(error)}`,
-  );
-  if (usage) console.error(`\n${TRACKER_SOURCES_USAGE}`);
-  process.exitCode = usage ? 2 : 1;
-});
+main(process.argv.slice(2)).catch(
+  reportCommandFailure(
+    'tracker:sources',
+    TRACKER_SOURCES_USAGE,
+    (error) => error instanceof TrackerSourcesUsageError,
+  ),
+);
