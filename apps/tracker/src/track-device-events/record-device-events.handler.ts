@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AnyDeviceEvent, RecordVerifier, TOPICS } from '@refurb/contracts';
+import { AnyDeviceEvent, CodedError, RecordVerifier, TOPICS } from '@refurb/contracts';
 import { ConsumedBatch, ConsumedMessage, DeadLetterReason, deadLetterFor, OutboxWriter } from '@refurb/kafka';
 import { EntityManager } from 'typeorm';
 import { DeviceEventStore } from '../storage/device-event.store';
@@ -64,7 +64,11 @@ export class RecordDeviceEventsHandler {
     const raced = within.filter((candidate) => !inserted.has(identityOf(candidate.event)));
     const after = judge(raced, await this.store.storedMatching(manager, eventsOf(raced)));
     if (after.fresh.length > 0) {
-      throw new Error(`${after.fresh.length} events were neither inserted nor found stored`);
+      // ON CONFLICT waits for the transaction it conflicts with: what it skipped is committed and found.
+      throw new CodedError(
+        'TRACKER.INCONSISTENT_EVENT_STORE',
+        `${after.fresh.length} events were neither inserted nor found stored`,
+      );
     }
     const refusals: RefusedEvent[] = [
       ...refused,
