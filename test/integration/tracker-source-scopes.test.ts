@@ -21,12 +21,11 @@ import {
   TestDatabase,
 } from '@refurb/testing';
 import { Admin } from 'kafkajs';
-import { TopicMessage } from '../support/device-event-messages';
-import { byTopic, toTopicMessage } from '../support/device-event-messages';
+import { byTopic, TopicMessage, toTopicMessage } from '../support/device-event-messages';
 import { InProcessTracker, startTracker } from '../support/in-process-service';
 import { parseSamples, scrape, seriesOf } from '../support/prometheus-text';
 import { trackerCaughtUp, trackerDatabase } from '../support/tracker-database';
-import { registerKafkaSources, unrestrictedSource } from '../support/tracker-sources';
+import { registerKafkaSources, unrestrictedSource, withTrackerSources } from '../support/tracker-sources';
 
 const run = randomUUID().slice(0, 8).toUpperCase();
 const PARTNER_A = `urn:scopes-test:partner-a:${run}`;
@@ -188,5 +187,20 @@ describe('tracker: Kafka-native sources, scopes and ids per (source, id)', () =>
       (ids) => ids.length === 1,
       { timeoutMs: 30_000, intervalMs: 1_000, what: "the stranger's event accepted once registered" },
     );
+  });
+
+  it('refuses a retired source’s new events within seconds, and keeps its stored ones', async () => {
+    await withTrackerSources(database, (sources, manager) => sources.retire(manager, STRANGER));
+    let n = 0;
+    await eventually(
+      async () => {
+        const late = from(STRANGER, y.diagnosed(idOf(`after-retirement-${++n}`), on(5)));
+        await produceAndDrain([toTopicMessage(late)]);
+        return (await deadLetterCodes())[`${STRANGER} ${late.id}`];
+      },
+      (code) => code === 'TRACKER.UNREGISTERED_SOURCE',
+      { timeoutMs: 30_000, intervalMs: 1_000, what: "the retired source's events refused" },
+    );
+    expect((await stored(STRANGER)).map((row) => row.event_id)).toContain(strangers.id);
   });
 });

@@ -3,6 +3,7 @@ import { rawDeviceEvents } from '@refurb/contracts/testing';
 import { openServiceDataSource, serviceDataSourceOptions } from '@refurb/database';
 import { simulatedKafkaSources } from '@refurb/simulator';
 import { TestDatabase } from '@refurb/testing';
+import { EntityManager } from 'typeorm';
 import { KafkaSourceRegistration } from '../../apps/tracker/src/kafka-sources/kafka-source';
 import { KafkaSourceRepository } from '../../apps/tracker/src/kafka-sources/kafka-source.repository';
 import { TRACKER_MIGRATIONS } from '../../apps/tracker/src/migrations';
@@ -36,6 +37,16 @@ export async function registerKafkaSources(
   database: TestDatabase,
   registrations: readonly KafkaSourceRegistration[],
 ): Promise<void> {
+  await withTrackerSources(database, async (sources, manager) => {
+    for (const registration of registrations) await sources.register(manager, registration);
+  });
+}
+
+/** Runs `use` with the source registry of the test database, migrated first as the tracker would. */
+export async function withTrackerSources<T>(
+  database: TestDatabase,
+  use: (sources: KafkaSourceRepository, manager: EntityManager) => Promise<T>,
+): Promise<T> {
   const dataSource = await openServiceDataSource(
     serviceDataSourceOptions(
       { url: database.url },
@@ -43,8 +54,7 @@ export async function registerKafkaSources(
     ),
   );
   try {
-    const repository = new KafkaSourceRepository();
-    for (const registration of registrations) await repository.register(dataSource.manager, registration);
+    return await use(new KafkaSourceRepository(), dataSource.manager);
   } finally {
     await dataSource.destroy();
   }
