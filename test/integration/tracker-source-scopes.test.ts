@@ -2,7 +2,6 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import {
   AnyDeviceEvent,
   canonicalJson,
-  DEAD_LETTER_HEADERS,
   INPUT_TOPICS,
   RecordSigner,
   STRUCTURED_HEADERS,
@@ -17,14 +16,14 @@ import {
   localRecordSigner,
   PartitionOffset,
   provisionAllTopics,
-  readRange,
   TestDatabase,
 } from '@refurb/testing';
 import { Admin } from 'kafkajs';
-import { byTopic, TopicMessage, toTopicMessage } from '../support/device-event-messages';
+import { TopicMessage, toTopicMessage } from '../support/device-event-messages';
 import { InProcessTracker, startTracker } from '../support/in-process-service';
 import { parseSamples, scrape, seriesOf } from '../support/prometheus-text';
-import { trackerCaughtUp, trackerDatabase } from '../support/tracker-database';
+import { trackerDatabase } from '../support/tracker-database';
+import { deadLetteredEventsSince, produceAndDrain } from '../support/tracker-drain';
 import { registerKafkaSources, unrestrictedSource, withTrackerSources } from '../support/tracker-sources';
 
 const run = randomUUID().slice(0, 8).toUpperCase();
@@ -94,29 +93,13 @@ describe('tracker: Kafka-native sources, scopes and ids per (source, id)', () =>
     await database?.drop();
   });
 
-  async function produceAndDrain(messages: TopicMessage[]): Promise<void> {
-    await kafka.produceBatch(byTopic(messages));
-    const end = await highWatermarks(admin, INPUT_TOPICS);
-    await eventually(() => trackerCaughtUp(database, tracker.groupId, end), Boolean, {
-      timeoutMs: 60_000,
-      what: 'the tracker caught up',
-    });
-  }
+  const drain = (messages: TopicMessage[]) =>
+    produceAndDrain(kafka, admin, { database, groupId: tracker.groupId }, messages);
 
   /** Each dead letter's code, by `<source> <id>` of the event it holds. */
   async function deadLetterCodes(): Promise<Record<string, string>> {
-    const letters = await readRange(
-      kafka.kafka,
-      TOPICS.deadLetter,
-      startAt.filter((offset) => offset.topic === TOPICS.deadLetter),
-      await highWatermarks(admin, [TOPICS.deadLetter]),
-    );
-    return Object.fromEntries(
-      letters.map((letter) => {
-        const { source, id } = JSON.parse(letter.value!.toString()) as { source: string; id: string };
-        return [`${source} ${id}`, letter.headers?.[DEAD_LETTER_HEADERS.code]?.toString() ?? ''];
-      }),
-    );
+    const letters = await deadLetteredEventsSince(kafka, admin, startAt);
+    return Object.fromEntries(letters.map(({ source, id, code }) => [`${source} ${id}`, code]));
   }
 
   async function stored(source: string): Promise<{ device_id: string; event_id: string; event: unknown }[]> {
@@ -139,14 +122,14 @@ describe('tracker: Kafka-native sources, scopes and ids per (source, id)', () =>
 
   it('stores what registered and signed senders may send, and dead-letters the rest with its code', async () => {
     const unknownKey = new RecordSigner(generateKeyPairSync('ed25519').privateKey);
-    await produceAndDrain([
+    await drain([
       ...[aCollected, aDiagnosed, aElsewhere, strangers, relayedUnsigned].map(toTopicMessage),
       signedBy(unknownKey, relayedByStranger),
       signedBy(localRecordSigner('gateway'), relayedSigned),
     ]);
     const aBefore = await stored(PARTNER_A);
     // The second partner comes later, so its reuses meet A's events stored rather than in the same batch.
-    await produceAndDrain([bOtherDevice, bSameDevice].map(toTopicMessage));
+    await drain([bOtherDevice, bSameDevice].map(toTopicMessage));
 
     expect(await deadLetterCodes()).toEqual({
       [`${PARTNER_A} ${aElsewhere.id}`]: 'TRACKER.WORKSHOP_NOT_ALLOWED',
@@ -181,7 +164,7 @@ describe('tracker: Kafka-native sources, scopes and ids per (source, id)', () =>
     // Re-produced byte for byte, as `npm run redrive` does, until the registration reached the consumer.
     await eventually(
       async () => {
-        await produceAndDrain([toTopicMessage(strangers)]);
+        await drain([toTopicMessage(strangers)]);
         return (await stored(STRANGER)).map((row) => row.event_id);
       },
       (ids) => ids.length === 1,
@@ -195,7 +178,7 @@ describe('tracker: Kafka-native sources, scopes and ids per (source, id)', () =>
     await eventually(
       async () => {
         const late = from(STRANGER, y.diagnosed(idOf(`after-retirement-${++n}`), on(5)));
-        await produceAndDrain([toTopicMessage(late)]);
+        await drain([toTopicMessage(late)]);
         return (await deadLetterCodes())[`${STRANGER} ${late.id}`];
       },
       (code) => code === 'TRACKER.UNREGISTERED_SOURCE',
