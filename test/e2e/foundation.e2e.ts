@@ -3,6 +3,7 @@ import { TOPICS } from '@refurb/contracts';
 import { ServiceProcess, ServiceSpec } from '@refurb/local-stack';
 import { eventually, freePort, KafkaTestClient, TestDatabase, testKafkaBrokers } from '@refurb/testing';
 import { KafkaMessage } from 'kafkajs';
+import { registerKafkaSources, unrestrictedSource } from '../support/tracker-sources';
 
 const SERVICE_NAMES: ServiceSpec['name'][] = ['gateway', 'tracker', 'issuance'];
 
@@ -16,6 +17,8 @@ describe('foundation: the built services on real Kafka and PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await TestDatabase.create('e2e_foundation');
+    // The Kafka-native partner of the test below, registered before the tracker consumes anything.
+    await registerKafkaSources(database, [unrestrictedSource('rebox/store-042')]);
     kafka = new KafkaTestClient();
     const ports = { gateway: await freePort(), tracker: await freePort(), issuance: await freePort() };
     const env: NodeJS.ProcessEnv = {

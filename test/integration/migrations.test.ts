@@ -1,8 +1,10 @@
+import { DEVICE_EVENT_TYPES } from '@refurb/contracts';
 import { DataSource } from 'typeorm';
 import { GATEWAY_MIGRATIONS } from '../../apps/gateway/src/migrations';
 import { ISSUANCE_MIGRATIONS } from '../../apps/issuance/src/migrations';
 import { TRACKER_MIGRATIONS } from '../../apps/tracker/src/migrations';
 import { NAIVE_MIGRATIONS } from '../../libs/bench/src/naive/migrations';
+import { RegisterKafkaSources1764604800000 } from '../../apps/tracker/src/migrations/1764604800000-register-kafka-sources';
 import { migrateExclusively, serviceDataSourceOptions } from '@refurb/database';
 import { TestDatabase } from '@refurb/testing';
 
@@ -70,5 +72,73 @@ describe.each(SERVICES)('$schema migrations', ({ schema, migrations }) => {
     } finally {
       await Promise.all(racers.map((racer) => racer.destroy()));
     }
+  });
+});
+
+describe('tracker migration RegisterKafkaSources on a database with events', () => {
+  let database: TestDatabase;
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  async function migrateWith(migrations: typeof TRACKER_MIGRATIONS): Promise<void> {
+    const dataSource = await new DataSource(
+      serviceDataSourceOptions({ url: database.url }, { schema: 'tracker', entities: [], migrations }),
+    ).initialize();
+    try {
+      await migrateExclusively(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+  }
+
+  it('registers the Kafka-native sources that sent stored events, unrestricted, and not the gateway’s', async () => {
+    database = await TestDatabase.create('migrations_tracker_sources');
+    const upgrade = TRACKER_MIGRATIONS.indexOf(RegisterKafkaSources1764604800000);
+    await migrateWith(TRACKER_MIGRATIONS.slice(0, upgrade));
+    for (const [eventId, source] of [
+      ['e1', 'urn:native-a'],
+      ['e2', 'urn:native-a'],
+      ['e3', 'partners/rebox-fr'],
+    ]) {
+      await database.query(
+        `INSERT INTO tracker.device_events
+           (event_id, device_id, type, occurred_at, source, event, event_hash, topic, partition, kafka_offset)
+         VALUES ($1, 'serial:acme:DEVICE-1', 'device.collected', now(), $2, '{}', 'h', 't', 0, 0)`,
+        [eventId, source],
+      );
+    }
+
+    await migrateWith(TRACKER_MIGRATIONS.slice(0, upgrade + 1));
+
+    expect(
+      await database.query(
+        `SELECT source, event_types, workshop_ids, site_ids, resale_channels, retired_at
+         FROM tracker.kafka_sources`,
+      ),
+    ).toEqual([
+      {
+        source: 'urn:native-a',
+        event_types: [...DEVICE_EVENT_TYPES],
+        workshop_ids: ['*'],
+        site_ids: ['*'],
+        resale_channels: ['*'],
+        retired_at: null,
+      },
+    ]);
+    // The same id from another source is another event, but not on the same device.
+    const insert = (source: string, deviceId: string) =>
+      database.query(
+        `INSERT INTO tracker.device_events
+           (event_id, device_id, type, occurred_at, source, event, event_hash, topic, partition, kafka_offset)
+         VALUES ('e1', $2, 'device.collected', now(), $1, '{}', 'h', 't', 0, 0)`,
+        [source, deviceId],
+      );
+    await insert('urn:native-b', 'serial:acme:DEVICE-2');
+    await expect(insert('urn:native-c', 'serial:acme:DEVICE-1')).rejects.toThrow(
+      /device_events_id_per_device/,
+    );
+    await expect(insert('urn:native-a', 'serial:acme:DEVICE-3')).rejects.toThrow(/device_events_pkey/);
   });
 });

@@ -199,7 +199,7 @@ describe('redrive: dead letters go back to their source topic once fixed, and th
     ]);
     expect({ code: dryRun.code, stderr: dryRun.stderr }).toEqual({ code: 0, stderr: '' });
     expect(dryRun.stdout).toContain(
-      `would redrive ${letter.partition}:${letter.offset} ${RejectionCode.TIME_IN_FUTURE} ${event.id} -> ${TOPICS.collection}`,
+      `would redrive ${letter.partition}:${letter.offset} ${RejectionCode.TIME_IN_FUTURE} ${String(event.source)} ${event.id} -> ${TOPICS.collection}`,
     );
     expect(dryRun.stdout).toMatch(/selected 1, redriven 0, superseded 0, skipped 0 \(dry run\)/);
 

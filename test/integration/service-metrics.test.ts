@@ -20,6 +20,7 @@ import {
 } from '../support/in-process-service';
 import { metricFamilies, parseSamples, Sample, scrape, seriesOf, sumOf } from '../support/prometheus-text';
 import { migrateService, trackerDatabase } from '../support/tracker-database';
+import { registerKafkaSources, unrestrictedSource } from '../support/tracker-sources';
 
 type Json = Record<string, unknown>;
 
@@ -40,9 +41,12 @@ function collected(deviceId: string, extra: Json = {}): Json {
   };
 }
 
+/** A Kafka-native partner, registered with the tracker. */
+const NATIVE_SOURCE = 'kafka-native/metrics';
+
 /** A Kafka-native partner's collection, as it would produce it itself. */
 function nativeCollected(id: string, deviceId: string, time: string, siteId = 'site-1'): AnyDeviceEvent {
-  return { ...eventsFor(deviceId).collected(id, time, { siteId }), source: 'partners/kafka-native' };
+  return { ...eventsFor(deviceId).collected(id, time, { siteId }), source: NATIVE_SOURCE };
 }
 
 async function postEvents(gateway: InProcessGateway, apiKey: string, body: unknown): Promise<Json> {
@@ -96,6 +100,7 @@ describe('service metrics: the counters of gateway, tracker and issuance after a
     // Tracker and issuance share one database (their own schemas), as they do by default.
     const database = await trackerDatabase('service_metrics', trackerGroup, startAt);
     await migrateService(database, 'issuance', ISSUANCE_MIGRATIONS);
+    await registerKafkaSources(database, [unrestrictedSource(NATIVE_SOURCE)]);
     await seedConsumerOffsets(
       database,
       'issuance.consumer_offsets',
@@ -163,13 +168,13 @@ describe('service metrics: the counters of gateway, tracker and issuance after a
       const trackerSamples = await caughtUp(tracker);
       expect(seriesOf(trackerSamples, 'refurb_tracker_events_accepted_total', ['partner'])).toEqual({
         'partners/rebox-fr': 3,
-        'partners/kafka-native': 2,
+        'kafka-native/metrics': 2,
       });
       // The gateway's second copy of valid[0] is an exact duplicate.
       expect(sumOf(trackerSamples, 'refurb_tracker_events_duplicate_total')).toBe(1);
       expect(seriesOf(trackerSamples, 'refurb_tracker_events_refused_total', ['partner', 'reason'])).toEqual({
-        'partners/kafka-native EVENT.ID_REUSED': 1,
-        'partners/kafka-native EVENT.TIME_TOO_OLD': 1,
+        'kafka-native/metrics EVENT.ID_REUSED': 1,
+        'kafka-native/metrics EVENT.TIME_TOO_OLD': 1,
         'unknown EVENT.MALFORMED_JSON': 1,
       });
       expect(seriesOf(trackerSamples, 'refurb_dead_letters_total', ['reason'])).toEqual({

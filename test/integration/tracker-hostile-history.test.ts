@@ -1,19 +1,18 @@
-import { DEAD_LETTER_HEADERS, INPUT_TOPICS, TOPICS } from '@refurb/contracts';
+import { INPUT_TOPICS, TOPICS } from '@refurb/contracts';
 import { eventsFor, on } from '@refurb/lifecycle/testing/device-event-factory';
 import {
-  eventually,
   highWatermarks,
   KafkaTestClient,
   PartitionOffset,
   provisionAllTopics,
-  readRange,
   TestDatabase,
 } from '@refurb/testing';
 import { Admin } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { byTopic, toTopicMessage } from '../support/device-event-messages';
+import { toTopicMessage } from '../support/device-event-messages';
 import { InProcessTracker, startTracker } from '../support/in-process-service';
-import { trackerCaughtUp, trackerDatabase } from '../support/tracker-database';
+import { trackerDatabase } from '../support/tracker-database';
+import { deadLetteredEventsSince, produceAndDrain as drain } from '../support/tracker-drain';
 
 const run = randomUUID().slice(0, 8).toUpperCase();
 const CHATTY = `serial:acme:CHATTY-${run}`;
@@ -61,27 +60,12 @@ describe('tracker: hostile histories are capped and the device view pages', () =
   });
 
   async function produceAndDrain(events: Parameters<typeof toTopicMessage>[0][]): Promise<void> {
-    await kafka.produceBatch(byTopic(events.map(toTopicMessage)));
-    const end = await highWatermarks(admin, INPUT_TOPICS);
-    await eventually(() => trackerCaughtUp(database, tracker.groupId, end), Boolean, {
-      timeoutMs: 60_000,
-      what: 'the tracker caught up',
-    });
+    await drain(kafka, admin, { database, groupId: tracker.groupId }, events.map(toTopicMessage));
   }
 
   async function deadLetterCodes(): Promise<Map<string, string>> {
-    const letters = await readRange(
-      kafka.kafka,
-      TOPICS.deadLetter,
-      startAt.filter((offset) => offset.topic === TOPICS.deadLetter),
-      await highWatermarks(admin, [TOPICS.deadLetter]),
-    );
-    return new Map(
-      letters.map((letter) => [
-        (JSON.parse(letter.value!.toString()) as { id: string }).id,
-        letter.headers?.[DEAD_LETTER_HEADERS.code]?.toString() ?? '',
-      ]),
-    );
+    const letters = await deadLetteredEventsSince(kafka, admin, startAt);
+    return new Map(letters.map(({ id, code }) => [id, code]));
   }
 
   async function storedIds(deviceId: string): Promise<string[]> {

@@ -8,6 +8,7 @@ import { IssuanceEnv } from '../../apps/issuance/src/issuance.env';
 import { issuanceService } from '../../apps/issuance/src/service-definition';
 import { trackerService } from '../../apps/tracker/src/service-definition';
 import { TrackerEnv } from '../../apps/tracker/src/tracker.env';
+import { registerKafkaSources, testKafkaSources } from './tracker-sources';
 
 export interface InProcessService {
   app: INestApplication;
@@ -23,11 +24,17 @@ export interface InProcessTracker extends InProcessService {
   operator: { authorization: string };
 }
 
-/** The tracker wired in this test process, on a database of the test's own and the test broker. */
+/**
+ * The tracker wired in this test process, on a database of the test's own and the test broker. The
+ * sources tests produce under (testKafkaSources) are registered first, so that the tracker accepts them
+ * from its first batch; `registerSources: false` leaves the registry as the test made it.
+ */
 export async function startTracker(
   database: TestDatabase,
   overrides: Record<string, string> = {},
+  options: { registerSources?: boolean } = {},
 ): Promise<InProcessTracker> {
+  if (options.registerSources ?? true) await registerKafkaSources(database, testKafkaSources());
   const port = await freePort();
   const groupId = overrides.TRACKER_CONSUMER_GROUP ?? `test-tracker-${randomUUID()}`;
   const env = loadConfig(TrackerEnv, {

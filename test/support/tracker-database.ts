@@ -3,12 +3,14 @@ import { openServiceDataSource, serviceDataSourceOptions, ServiceSchema } from '
 import { PartitionOffset, TestDatabase } from '@refurb/testing';
 import { TRACKER_MIGRATIONS } from '../../apps/tracker/src/migrations';
 import { hasConsumedUpTo, seedConsumerOffsets } from './consumer-progress';
+import { registerKafkaSources, testKafkaSources } from './tracker-sources';
 
 export const TRACKER_OFFSETS = 'tracker.consumer_offsets';
 
 /**
  * A migrated tracker database whose consumer group starts at `startAt`: a test replays exactly the
- * messages it produced after that point, whatever earlier tests left on the shared topics.
+ * messages it produced after that point, whatever earlier tests left on the shared topics. The sources
+ * tests produce under (testKafkaSources) are registered.
  */
 export async function trackerDatabase(
   label: string,
@@ -17,6 +19,7 @@ export async function trackerDatabase(
 ): Promise<TestDatabase> {
   const database = await TestDatabase.create(label);
   await migrateService(database, 'tracker', TRACKER_MIGRATIONS);
+  await registerKafkaSources(database, testKafkaSources());
   await seedConsumerOffsets(
     database,
     TRACKER_OFFSETS,

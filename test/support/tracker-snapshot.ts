@@ -13,7 +13,8 @@ export interface TrackerSnapshot {
 /** What the tracker concluded, in a form two runs can be compared with: order-free, sorted by id. */
 export async function trackerSnapshot(database: TestDatabase): Promise<TrackerSnapshot> {
   const events = await database.query<TrackerSnapshot['events'][number]>(
-    `SELECT event_id AS "eventId", event_hash AS hash FROM tracker.device_events ORDER BY event_id COLLATE "C"`,
+    `SELECT event_id AS "eventId", event_hash AS hash FROM tracker.device_events
+     ORDER BY event_id COLLATE "C", source COLLATE "C"`,
   );
   const cycles = await database.query<TrackerSnapshot['cycles'][number]>(
     `SELECT cycle_id AS "cycleId", state, conflicts, issues FROM tracker.device_cycles ORDER BY cycle_id`,

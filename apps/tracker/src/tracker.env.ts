@@ -49,6 +49,26 @@ export class TrackerEnv extends ServiceEnv {
   @IsString()
   TRACKER_SIGNING_KEY_FILE: string = localSigningKeyFiles('tracker').privateKey;
 
+  /**
+   * The gateway's Ed25519 public keys (SPKI PEM, several concatenated during a rotation): every event
+   * whose source is `partners/...` must be signed with one of them, inline or as a file; the default is
+   * the local pair's.
+   */
+  @IsOptional()
+  @IsString()
+  TRACKER_GATEWAY_PUBLIC_KEYS?: string;
+
+  @IsString()
+  TRACKER_GATEWAY_PUBLIC_KEYS_FILE: string = localSigningKeyFiles('gateway').publicKey;
+
+  get gatewayPublicKeys(): KeyMaterialSource {
+    return {
+      variable: 'TRACKER_GATEWAY_PUBLIC_KEYS',
+      inline: this.TRACKER_GATEWAY_PUBLIC_KEYS,
+      file: this.TRACKER_GATEWAY_PUBLIC_KEYS_FILE,
+    };
+  }
+
   get signingKey(): KeyMaterialSource {
     return {
       variable: 'TRACKER_SIGNING_KEY',

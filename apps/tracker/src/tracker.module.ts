@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { INPUT_TOPICS, TOPICS } from '@refurb/contracts';
-import { loadRecordSigner } from '@refurb/config';
+import { loadRecordSigner, loadRecordVerifier } from '@refurb/config';
 import { DatabaseHealthIndicator, DatabaseModule } from '@refurb/database';
 import {
   ConsumerHealthIndicator,
@@ -53,6 +53,7 @@ export class TrackerModule {
           },
           // Read at start-up: a missing or bad key stops the tracker before it consumes anything.
           creditRecordSigner: loadRecordSigner(env.signingKey),
+          gatewayRecordVerifier: loadRecordVerifier(env.gatewayPublicKeys),
         }),
       ],
       controllers: [DevicesController],

@@ -8,6 +8,7 @@ import {
   pipelineSettled,
   PipelineGroups,
   repoRoot,
+  seedTrackerSources,
   ServiceProcess,
   ServiceSpec,
 } from '@refurb/local-stack';
@@ -125,6 +126,8 @@ async function main(): Promise<void> {
       ISSUANCE_CONSUMER_GROUP: groups.issuance,
       ISSUANCE_SEED_LOCAL: 'true',
     };
+    // The simulator's Kafka-native sources, or the tracker would dead-letter the whole preload.
+    await seedTrackerSources(env);
     // Issuance first: it must be ready (projects seeded) before credits flow; the gateway only for its memory.
     for (const name of ['issuance', 'gateway', 'tracker'] as const) {
       const nodeOptions = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];

@@ -33,6 +33,14 @@ export async function seedGatewayPartners(env: NodeJS.ProcessEnv): Promise<Map<s
   return keys;
 }
 
+/**
+ * `npm run tracker:sources -- seed-local`: the simulator's Kafka-native sources, so that a simulation
+ * sent straight to Kafka (`npm run simulate -- --via kafka`) passes the tracker's source checks.
+ */
+export async function seedTrackerSources(env: NodeJS.ProcessEnv): Promise<void> {
+  await runBuiltCli('apps/tracker/src/kafka-sources/tracker-sources.cli.js', ['seed-local'], env);
+}
+
 /** `npm run issuance -- seed-local`: projects FR-01 and DE-01 and their workshops. */
 export async function seedIssuanceProjects(env: NodeJS.ProcessEnv): Promise<void> {
   await runBuiltCli('apps/issuance/src/cli/issuance.cli.js', ['seed-local'], env);

@@ -10,6 +10,7 @@ export * from './summary/simulation-summary';
 export * from './network/collection-sites';
 export * from './network/workshops';
 export * from './network/resale-channels';
+export * from './network/kafka-native-sources';
 export * from './catalogue/device-models';
 export * from './sinks/sink-result';
 export * from './sinks/kafka-sink';

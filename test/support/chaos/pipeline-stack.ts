@@ -15,6 +15,7 @@ import { ISSUANCE_MIGRATIONS } from '../../../apps/issuance/src/migrations';
 import { TRACKER_MIGRATIONS } from '../../../apps/tracker/src/migrations';
 import { seedConsumerOffsets } from '../consumer-progress';
 import { migrateService, TRACKER_OFFSETS } from '../tracker-database';
+import { registerKafkaSources, testKafkaSources } from '../tracker-sources';
 
 export type ServiceName = ServiceSpec['name'];
 export const SERVICE_NAMES: readonly ServiceName[] = ['gateway', 'tracker', 'issuance'];
@@ -89,6 +90,8 @@ export class PipelineStack {
     // Every topic, so a test can also read what the services published since.
     this.startAt = await this.withAdmin((admin) => highWatermarks(admin, Object.values(TOPICS)));
     await migrateService(this.database, 'tracker', TRACKER_MIGRATIONS);
+    // The simulator's Kafka door sends under its Kafka-native sources.
+    await registerKafkaSources(this.database, testKafkaSources());
     await migrateService(this.database, 'issuance', ISSUANCE_MIGRATIONS);
     const startOf = (topics: readonly string[]) => this.startAt.filter((o) => topics.includes(o.topic));
     await seedConsumerOffsets(this.database, TRACKER_OFFSETS, this.groups.tracker, startOf(INPUT_TOPICS));

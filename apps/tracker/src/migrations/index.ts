@@ -4,6 +4,7 @@ import { SlimDeviceCycles1764259200000 } from './1764259200000-slim-device-cycle
 import { ParkUnproducibleOutboxRows1764345600000 } from './1764345600000-park-unproducible-outbox-rows';
 import { AppendOnlyDeviceEvents1764432000000 } from './1764432000000-append-only-device-events';
 import { CreateTrackerApiKeys1764518400000 } from './1764518400000-create-tracker-api-keys';
+import { RegisterKafkaSources1764604800000 } from './1764604800000-register-kafka-sources';
 
 /** Append-only: a landed migration is never edited, only followed by a new one. */
 export const TRACKER_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const TRACKER_MIGRATIONS = [
   ParkUnproducibleOutboxRows1764345600000,
   AppendOnlyDeviceEvents1764432000000,
   CreateTrackerApiKeys1764518400000,
+  RegisterKafkaSources1764604800000,
 ];

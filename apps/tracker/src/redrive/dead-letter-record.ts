@@ -13,8 +13,9 @@ export interface DeadLetterRecord {
   sourcePartition?: number;
   /** The dead letter this one is a failed redrive of, as `<partition>:<offset>`. */
   redrivenFrom?: string;
-  /** The CloudEvents id, when the original message can still be decoded enough to have one. */
+  /** The CloudEvents id and source, when the original message can still be decoded enough to have them. */
   eventId?: string;
+  eventSource?: string;
 }
 
 function headerText(headers: IHeaders, name: string): string | undefined {
@@ -23,11 +24,15 @@ function headerText(headers: IHeaders, name: string): string | undefined {
   return first === undefined ? undefined : first.toString();
 }
 
-function eventIdOf(message: KafkaMessage, headers: IHeaders): string | undefined {
+/** An event is named by its source and id together: two sources may use the same id. */
+function eventNameOf(message: KafkaMessage, headers: IHeaders): { eventId?: string; eventSource?: string } {
   const decoded = decodeCloudEvent({ value: message.value, headers });
-  if (!decoded.ok) return undefined;
-  const { id } = decoded.envelope;
-  return typeof id === 'string' ? id : undefined;
+  if (!decoded.ok) return {};
+  const { id, source } = decoded.envelope;
+  return {
+    ...(typeof id === 'string' ? { eventId: id } : {}),
+    ...(typeof source === 'string' ? { eventSource: source } : {}),
+  };
 }
 
 export function deadLetterRecordOf(partition: number, message: KafkaMessage): DeadLetterRecord {
@@ -43,7 +48,7 @@ export function deadLetterRecordOf(partition: number, message: KafkaMessage): De
     sourceTopic: headerText(headers, DEAD_LETTER_HEADERS.sourceTopic),
     sourcePartition: Number.isInteger(sourcePartition) && sourcePartition >= 0 ? sourcePartition : undefined,
     redrivenFrom: headerText(headers, REDRIVEN_FROM_HEADER),
-    eventId: eventIdOf(message, headers),
+    ...eventNameOf(message, headers),
   };
 }
 

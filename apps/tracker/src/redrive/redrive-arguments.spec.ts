@@ -14,6 +14,8 @@ describe('parseRedriveArguments', () => {
         'devices.repair.v1',
         '--event-id',
         'e-1',
+        '--event-source',
+        'urn:a',
         '--from-offset',
         '10',
         '--to-offset',
@@ -30,6 +32,7 @@ describe('parseRedriveArguments', () => {
         codes: ['EVENT.INVALID_IMEI', 'EVENT.TIME_IN_FUTURE'],
         sourceTopic: 'devices.repair.v1',
         eventIds: ['e-1'],
+        eventSources: ['urn:a'],
         fromOffset: 10n,
         toOffset: 20n,
         partition: 3,
@@ -65,7 +68,13 @@ describe('parseRedriveArguments', () => {
 describe('redriveReport', () => {
   it('lists each dead letter, then the counts', () => {
     const letters = [
-      { from: '3:41', reasonCode: 'EVENT.TIME_IN_FUTURE', eventId: 'e-1', topic: 'devices.collection.v1' },
+      {
+        from: '3:41',
+        reasonCode: 'EVENT.TIME_IN_FUTURE',
+        eventSource: 'urn:a',
+        eventId: 'e-1',
+        topic: 'devices.collection.v1',
+      },
     ];
     expect(
       redriveReport({
@@ -78,7 +87,7 @@ describe('redriveReport', () => {
         letters,
       }),
     ).toEqual([
-      'would redrive 3:41 EVENT.TIME_IN_FUTURE e-1 -> devices.collection.v1',
+      'would redrive 3:41 EVENT.TIME_IN_FUTURE urn:a e-1 -> devices.collection.v1',
       'scanned 9, selected 1, redriven 0, superseded 2, skipped 0 (dry run)',
     ]);
   });

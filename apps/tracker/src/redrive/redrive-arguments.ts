@@ -9,6 +9,7 @@ headers, once the cause of their rejection is fixed. At least one selection is r
   --code CODE            dlq-reason-code, e.g. EVENT.INVALID_IMEI (repeatable)
   --source-topic TOPIC   only dead letters from this input topic
   --event-id ID          only this CloudEvents id (repeatable)
+  --event-source SOURCE  only events from this CloudEvents source (repeatable); ids are unique per source
   --from-offset N        dead-letter topic offsets from N (inclusive)...
   --to-offset N          ...up to N (inclusive)
   --partition P          ...in this dead-letter partition only
@@ -45,6 +46,7 @@ export function parseRedriveArguments(argv: readonly string[]): RedriveCommand {
         code: { type: 'string', multiple: true },
         'source-topic': { type: 'string' },
         'event-id': { type: 'string', multiple: true },
+        'event-source': { type: 'string', multiple: true },
         'from-offset': { type: 'string' },
         'to-offset': { type: 'string' },
         partition: { type: 'string' },
@@ -61,6 +63,7 @@ export function parseRedriveArguments(argv: readonly string[]): RedriveCommand {
     codes: values.code,
     sourceTopic: values['source-topic'],
     eventIds: values['event-id'],
+    eventSources: values['event-source'],
     fromOffset: wholeNumber('from-offset', values['from-offset'], 0n),
     toOffset: wholeNumber('to-offset', values['to-offset'], 0n),
     partition: asNumber(wholeNumber('partition', values.partition, 0n)),
@@ -71,12 +74,13 @@ export function parseRedriveArguments(argv: readonly string[]): RedriveCommand {
     criteria.codes,
     criteria.sourceTopic,
     criteria.eventIds,
+    criteria.eventSources,
     criteria.fromOffset,
     criteria.toOffset,
   ];
   if (selections.every((selection) => selection === undefined)) {
     throw RedriveException.invalidArguments(
-      'say what to redrive: --code, --source-topic, --event-id or an offset range',
+      'say what to redrive: --code, --source-topic, --event-id, --event-source or an offset range',
     );
   }
   if (

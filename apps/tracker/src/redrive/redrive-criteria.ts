@@ -10,6 +10,8 @@ export interface RedriveCriteria {
   fromOffset?: bigint;
   toOffset?: bigint;
   eventIds?: readonly string[];
+  /** CloudEvents sources: with eventIds, names events exactly, since ids are unique per source. */
+  eventSources?: readonly string[];
   /** At most this many, in dead-letter order. */
   limit?: number;
   /** Select and report, publish nothing. */
@@ -25,6 +27,8 @@ export function selectsDeadLetter(record: DeadLetterRecord, criteria: RedriveCri
     (criteria.fromOffset === undefined || offset >= criteria.fromOffset) &&
     (criteria.toOffset === undefined || offset <= criteria.toOffset) &&
     (criteria.eventIds === undefined ||
-      (record.eventId !== undefined && criteria.eventIds.includes(record.eventId)))
+      (record.eventId !== undefined && criteria.eventIds.includes(record.eventId))) &&
+    (criteria.eventSources === undefined ||
+      (record.eventSource !== undefined && criteria.eventSources.includes(record.eventSource)))
   );
 }

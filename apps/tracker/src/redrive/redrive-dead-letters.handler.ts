@@ -11,6 +11,7 @@ export interface RedrivenLetter {
   /** `<partition>:<offset>` in the dead-letter topic. */
   from: string;
   reasonCode?: string;
+  eventSource?: string;
   eventId?: string;
   topic: string;
 }
@@ -76,6 +77,7 @@ export class RedriveDeadLettersHandler {
       letters: chosen.map((record) => ({
         from: deadLetterAddress(record),
         reasonCode: record.reasonCode,
+        eventSource: record.eventSource,
         eventId: record.eventId,
         topic: record.sourceTopic as string,
       })),

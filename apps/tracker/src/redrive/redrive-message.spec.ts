@@ -4,7 +4,10 @@ import { deadLetterRecordOf } from './dead-letter-record';
 import { selectsDeadLetter } from './redrive-criteria';
 import { redriveMessageOf } from './redrive-message';
 
-function deadLetter(headers: Record<string, Buffer>, value = Buffer.from('{"id":"e-1"}')): KafkaMessage {
+function deadLetter(
+  headers: Record<string, Buffer>,
+  value = Buffer.from('{"id":"e-1","source":"urn:a"}'),
+): KafkaMessage {
   return {
     key: Buffer.from('imei:353325091234561'),
     value,
@@ -36,6 +39,7 @@ describe('redriving a dead letter', () => {
       sourceTopic: 'devices.collection.v1',
       sourcePartition: 7,
       eventId: 'e-1',
+      eventSource: 'urn:a',
     });
   });
 
@@ -45,7 +49,7 @@ describe('redriving a dead letter', () => {
     );
     expect(message).toEqual({
       key: Buffer.from('imei:353325091234561'),
-      value: Buffer.from('{"id":"e-1"}'),
+      value: Buffer.from('{"id":"e-1","source":"urn:a"}'),
       partition: 7,
       headers: {
         'content-type': Buffer.from('application/cloudevents+json'),
@@ -65,6 +69,8 @@ describe('redriving a dead letter', () => {
     [{ partition: 2 }, false],
     [{ eventIds: ['e-1'] }, true],
     [{ eventIds: ['e-2'] }, false],
+    [{ eventIds: ['e-1'], eventSources: ['urn:a'] }, true],
+    [{ eventIds: ['e-1'], eventSources: ['urn:b'] }, false],
   ])('selects by %j: %s', (criteria, selected) => {
     expect(selectsDeadLetter(deadLetterRecordOf(3, deadLetter({})), { dryRun: false, ...criteria })).toBe(
       selected,

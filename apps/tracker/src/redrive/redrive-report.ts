@@ -5,7 +5,8 @@ export function redriveReport(summary: RedriveSummary): string[] {
   const verb = summary.dryRun ? 'would redrive' : 'redriven';
   const lines = summary.letters.map(
     (letter) =>
-      `${verb} ${letter.from} ${letter.reasonCode ?? '-'} ${letter.eventId ?? '-'} -> ${letter.topic}`,
+      `${verb} ${letter.from} ${letter.reasonCode ?? '-'} ${letter.eventSource ?? '-'} ${letter.eventId ?? '-'}` +
+      ` -> ${letter.topic}`,
   );
   lines.push(
     `scanned ${summary.scanned}, selected ${summary.selected}, redriven ${summary.redriven}` +

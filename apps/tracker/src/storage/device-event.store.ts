@@ -2,21 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { AnyDeviceEvent } from '@refurb/contracts';
 import { EntityManager } from 'typeorm';
 import { AdmittedEvent } from '../track-device-events/event-admission';
+import { identityOf, StoredEventIdentity, StoredIdentities } from '../track-device-events/event-identity';
 import { StoredHistorySizes } from '../track-device-events/history-limits';
 
-/** tracker.device_events: every accepted event once, by id, with its canonical hash. */
+/**
+ * tracker.device_events: every accepted event once, by `(source, id)`, with its canonical hash. An id is
+ * also unique within one device's history (a constraint, as the lifecycle names events by id there).
+ */
 @Injectable()
 export class DeviceEventStore {
-  /** Inserts the events whose id is new; returns the ids that were inserted. */
+  /**
+   * Inserts the events whose identity and id on their device are both new; returns the identities
+   * (`identityOf`) that were inserted. Either constraint skips the row, so callers look again at what was
+   * not inserted.
+   */
   async insertNew(manager: EntityManager, events: readonly AdmittedEvent[]): Promise<Set<string>> {
     if (events.length === 0) return new Set();
-    const rows: { event_id: string }[] = await manager.query(
+    const rows: { source: string; event_id: string }[] = await manager.query(
       `INSERT INTO tracker.device_events
          (event_id, device_id, type, occurred_at, source, event, event_hash, topic, partition, kafka_offset)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::jsonb[],
                             $7::text[], $8::text[], $9::int[], $10::bigint[])
-       ON CONFLICT (event_id) DO NOTHING
-       RETURNING event_id`,
+       ON CONFLICT DO NOTHING
+       RETURNING source, event_id`,
       [
         events.map((e) => e.event.id),
         events.map((e) => e.event.subject),
@@ -30,16 +38,29 @@ export class DeviceEventStore {
         events.map((e) => e.message.offset),
       ],
     );
-    return new Set(rows.map((row) => row.event_id));
+    return new Set(rows.map((row) => identityOf({ source: row.source, id: row.event_id })));
   }
 
-  async hashesOf(manager: EntityManager, eventIds: readonly string[]): Promise<Map<string, string>> {
-    if (eventIds.length === 0) return new Map();
-    const rows: { event_id: string; event_hash: string }[] = await manager.query(
-      `SELECT event_id, event_hash FROM tracker.device_events WHERE event_id = ANY($1::text[])`,
-      [eventIds],
+  /**
+   * The stored events sharing an identity `(source, id)` or an id on the same device with these events,
+   * each found by a probe of one of the two unique indexes.
+   */
+  async storedMatching(manager: EntityManager, events: readonly AnyDeviceEvent[]): Promise<StoredIdentities> {
+    if (events.length === 0) return new StoredIdentities([]);
+    const rows: StoredEventIdentity[] = await manager.query(
+      `SELECT DISTINCT stored.source, stored.event_id AS "eventId", stored.device_id AS "deviceId",
+              stored.event_hash AS hash
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS wanted(source, event_id, device_id)
+       CROSS JOIN LATERAL (
+         SELECT source, event_id, device_id, event_hash FROM tracker.device_events
+         WHERE source = wanted.source AND event_id = wanted.event_id
+         UNION ALL
+         SELECT source, event_id, device_id, event_hash FROM tracker.device_events
+         WHERE device_id = wanted.device_id AND event_id = wanted.event_id
+       ) AS stored`,
+      [events.map((e) => e.source), events.map((e) => e.id), events.map((e) => e.subject)],
     );
-    return new Map(rows.map((row) => [row.event_id, row.event_hash]));
+    return new StoredIdentities(rows);
   }
 
   /**

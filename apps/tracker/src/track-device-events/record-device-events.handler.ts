@@ -1,11 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AnyDeviceEvent, TOPICS } from '@refurb/contracts';
+import { AnyDeviceEvent, CodedError, RecordVerifier, TOPICS } from '@refurb/contracts';
 import { ConsumedBatch, ConsumedMessage, DeadLetterReason, deadLetterFor, OutboxWriter } from '@refurb/kafka';
 import { EntityManager } from 'typeorm';
 import { DeviceEventStore } from '../storage/device-event.store';
 import { lockDevices } from './device-locks';
-import { AdmittedEvent, admitMessages, idReused } from './event-admission';
+import { AdmittedEvent, admitMessages } from './event-admission';
+import { identityOf, StoredIdentities } from './event-identity';
 import { applyHistoryLimits, HISTORY_LIMITS, HistoryLimits, orderIdOf } from './history-limits';
+import { RegisteredSources } from './registered-sources';
+import { Senders } from './sender-check';
+
+/** The gateway's public keys, which events it relays (`partners/...`) must be signed with. */
+export const GATEWAY_RECORD_VERIFIER = Symbol('GATEWAY_RECORD_VERIFIER');
 
 export interface RecordedEvents {
   /** Events stored for the first time by this batch. */
@@ -24,39 +30,50 @@ export interface RefusedEvent {
 
 /**
  * Records one consumed batch of device events inside the consumer's transaction: new events are
- * stored once by id, exact duplicates are acknowledged and ignored, and everything refused (invalid,
- * a reused id, past a device's or an order's history limit) goes to the dead-letter topic through the
- * outbox with its reason, so no message is ever lost.
+ * stored once by `(source, id)`, exact duplicates are acknowledged and ignored, and everything refused
+ * (invalid, from a sender that may not send it, a reused id or an id taken on its device, past a
+ * device's or an order's history limit) goes to the dead-letter topic through the outbox with its
+ * reason, so no message is ever lost.
  */
 @Injectable()
 export class RecordDeviceEventsHandler {
   constructor(
     private readonly store: DeviceEventStore,
     private readonly outbox: OutboxWriter,
+    private readonly registeredSources: RegisteredSources,
+    @Inject(GATEWAY_RECORD_VERIFIER) private readonly gateway: RecordVerifier,
     @Inject(HISTORY_LIMITS) private readonly limits: HistoryLimits,
   ) {}
 
   async record(batch: ConsumedBatch, manager: EntityManager, now = new Date()): Promise<RecordedEvents> {
-    const { admitted, refused } = admitMessages(batch.messages, now);
+    const senders: Senders = {
+      registered: await this.registeredSources.current(manager),
+      gateway: this.gateway,
+    };
+    const { admitted, refused } = admitMessages(batch.messages, now, senders);
     // Counting a device's history and adding to it must not interleave with another transaction's.
     await lockDevices(
       manager,
       admitted.map((candidate) => candidate.event.subject),
     );
-    const storedBefore = await this.store.hashesOf(manager, idsOf(admitted));
-    const { within, overLimit } = await this.withinLimits(
-      manager,
-      admitted.filter((candidate) => !storedBefore.has(candidate.event.id)),
-    );
+    const storedBefore = await this.store.storedMatching(manager, eventsOf(admitted));
+    const before = judge(admitted, storedBefore);
+    const { within, overLimit } = await this.withinLimits(manager, before.fresh);
     const inserted = await this.store.insertNew(manager, within);
-    // An id inserted meanwhile under another device's lock (a reused id) is found by a second look.
-    const raced = within.filter((candidate) => !inserted.has(candidate.event.id));
-    const stored = new Map([...storedBefore, ...(await this.store.hashesOf(manager, idsOf(raced)))]);
-    const alreadyStored = [...admitted.filter((c) => storedBefore.has(c.event.id)), ...raced];
-    const reused = alreadyStored.filter((candidate) => stored.get(candidate.event.id) !== candidate.hash);
+    // An identity inserted meanwhile under another device's lock (a reused id) is found by a second look.
+    const raced = within.filter((candidate) => !inserted.has(identityOf(candidate.event)));
+    const after = judge(raced, await this.store.storedMatching(manager, eventsOf(raced)));
+    if (after.fresh.length > 0) {
+      // ON CONFLICT waits for the transaction it conflicts with: what it skipped is committed and found.
+      throw new CodedError(
+        'TRACKER.INCONSISTENT_EVENT_STORE',
+        `${after.fresh.length} events were neither inserted nor found stored`,
+      );
+    }
     const refusals: RefusedEvent[] = [
-      ...refused.map(({ message, rejection }) => ({ message, reason: rejection })),
-      ...reused.map((candidate) => ({ message: candidate.message, reason: idReused(candidate.event.id) })),
+      ...refused,
+      ...before.refused,
+      ...after.refused,
       ...overLimit.map(({ candidate, reason }) => ({ message: candidate.message, reason })),
     ];
     const deadLetters = refusals.map(({ message, reason }) =>
@@ -64,9 +81,9 @@ export class RecordDeviceEventsHandler {
     );
     await this.outbox.append(manager, deadLetters);
     return {
-      recorded: within.filter((candidate) => inserted.has(candidate.event.id)).map((c) => c.event),
+      recorded: within.filter((candidate) => inserted.has(identityOf(candidate.event))).map((c) => c.event),
       duplicates:
-        alreadyStored.length - reused.length + (batch.messages.length - admitted.length - refused.length),
+        before.duplicates + after.duplicates + (batch.messages.length - admitted.length - refused.length),
       refused: refusals,
     };
   }
@@ -84,6 +101,20 @@ export class RecordDeviceEventsHandler {
   }
 }
 
-function idsOf(candidates: readonly AdmittedEvent[]): string[] {
-  return candidates.map((candidate) => candidate.event.id);
+function eventsOf(candidates: readonly AdmittedEvent[]): AnyDeviceEvent[] {
+  return candidates.map((candidate) => candidate.event);
+}
+
+/** Candidates against what is stored: new ones, exact duplicates (counted), and refusals. */
+function judge(candidates: readonly AdmittedEvent[], stored: StoredIdentities) {
+  const fresh: AdmittedEvent[] = [];
+  const refused: RefusedEvent[] = [];
+  let duplicates = 0;
+  for (const candidate of candidates) {
+    const verdict = stored.verdict(candidate.event, candidate.hash);
+    if (verdict.kind === 'new') fresh.push(candidate);
+    else if (verdict.kind === 'duplicate') duplicates += 1;
+    else refused.push({ message: candidate.message, reason: verdict.reason });
+  }
+  return { fresh, refused, duplicates };
 }

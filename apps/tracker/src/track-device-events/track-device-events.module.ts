@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { RecordSigner } from '@refurb/contracts';
+import { RecordSigner, RecordVerifier } from '@refurb/contracts';
+import { KafkaSourceRepository } from '../kafka-sources/kafka-source.repository';
 import { CycleCreditRepository } from '../storage/cycle-credit.repository';
 import { DeviceCycleRepository } from '../storage/device-cycle.repository';
 import { DeviceEventStore } from '../storage/device-event.store';
@@ -8,12 +9,13 @@ import { DeviceEventsConsumer } from './device-events.consumer';
 import { DeviceEventsMetrics } from './device-events.metrics';
 import { FactorSetCheck } from './factor-set.check';
 import { HISTORY_LIMITS, HistoryLimits } from './history-limits';
-import { RecordDeviceEventsHandler } from './record-device-events.handler';
+import { GATEWAY_RECORD_VERIFIER, RecordDeviceEventsHandler } from './record-device-events.handler';
 import {
   CREDIT_RECORD_SIGNER,
   RederiveDeviceCyclesHandler,
   TRACKER_FACTOR_SET_VERSION,
 } from './rederive-device-cycles.handler';
+import { RegisteredSources } from './registered-sources';
 import { TrackDeviceEventsHandler } from './track-device-events.handler';
 
 /**
@@ -26,6 +28,7 @@ export class TrackDeviceEventsModule {
     factorSetVersion: string;
     historyLimits: HistoryLimits;
     creditRecordSigner: RecordSigner;
+    gatewayRecordVerifier: RecordVerifier;
   }): DynamicModule {
     return {
       module: TrackDeviceEventsModule,
@@ -34,6 +37,9 @@ export class TrackDeviceEventsModule {
         { provide: TRACKER_FACTOR_SET_VERSION, useValue: options.factorSetVersion },
         { provide: HISTORY_LIMITS, useValue: options.historyLimits },
         { provide: CREDIT_RECORD_SIGNER, useValue: options.creditRecordSigner },
+        { provide: GATEWAY_RECORD_VERIFIER, useValue: options.gatewayRecordVerifier },
+        KafkaSourceRepository,
+        RegisteredSources,
         FactorSetCheck,
         DeviceEventStore,
         RecordDeviceEventsHandler,

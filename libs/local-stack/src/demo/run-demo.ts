@@ -4,7 +4,12 @@ import { ProgressBar, sendToGateway, Simulation } from '@refurb/simulator';
 import { Admin, Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createIssuanceKey, seedGatewayPartners, seedIssuanceProjects } from '../operator-cli';
+import {
+  createIssuanceKey,
+  seedGatewayPartners,
+  seedIssuanceProjects,
+  seedTrackerSources,
+} from '../operator-cli';
 import { pipelineSettled, PipelineGroups } from '../pipeline-progress';
 import { DemoBatch, DemoReport } from './demo-report';
 
@@ -50,8 +55,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    log('Configuring demo partners (gateway) and projects (issuance)...');
+    log('Configuring demo partners (gateway), Kafka-native sources (tracker) and projects (issuance)...');
     const partnerKeys = await seedGatewayPartners(env);
+    await seedTrackerSources(env);
     await seedIssuanceProjects(env);
     const financeKey = await createIssuanceKey(env, 'finance', 'demo');
     const deadLettersFrom = await admin.fetchTopicOffsets(TOPICS.deadLetter);

@@ -7,7 +7,7 @@ export type SiteKind = 'rebox' | 'sse-partner' | 'sheltered-workshop' | 'trade-i
 
 export interface CollectionSite {
   siteId: string;
-  /** Sender of the site's events (`partners/<partnerId>`). */
+  /** Sender of the site's events (kafkaNativeSource; `partners/<partnerId>` via the gateway). */
   partnerId: string;
   kind: SiteKind;
   channel: CollectionChannel;

@@ -3,7 +3,7 @@ import { WorkshopCountry } from './workshops';
 export interface ResaleChannel {
   /** The `channel` of `device.resold`. */
   id: string;
-  /** Sender of the channel's events (`partners/<partnerId>`). */
+  /** Sender of the channel's events (kafkaNativeSource; `partners/<partnerId>` via the gateway). */
   partnerId: string;
   /** Prefix of the channel's order numbers. */
   orderPrefix: string;

@@ -5,7 +5,7 @@ export type WorkshopCountry = 'FR' | 'DE';
 export interface Workshop {
   /** The ids the issuance service seeds into its projects (FR-01, DE-01): never rename one. */
   id: string;
-  /** Sender of the workshop's events (`partners/<partnerId>`). */
+  /** Sender of the workshop's events (kafkaNativeSource; `partners/<partnerId>` via the gateway). */
   partnerId: string;
   city: string;
   country: WorkshopCountry;

@@ -12,6 +12,7 @@ import {
   TransportLeg,
 } from '@refurb/contracts';
 import { CollectionSite } from '../network/collection-sites';
+import { kafkaNativeSource } from '../network/kafka-native-sources';
 import { ResaleChannel } from '../network/resale-channels';
 import { Workshop } from '../network/workshops';
 
@@ -156,7 +157,7 @@ export class DeviceEventFactory {
     const event: DeviceEvent<T> = {
       data,
       id,
-      source: `partners/${partnerId}`,
+      source: kafkaNativeSource(partnerId),
       specversion: '1.0',
       subject: this.deviceId,
       time: new Date(atMs).toISOString(),
