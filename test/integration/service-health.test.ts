@@ -27,7 +27,7 @@ describe('service health: liveness is the process, readiness is every dependency
 
   afterAll(async () => {
     await broker.reset();
-    await database.drop();
+    await database?.drop();
   }, 60_000);
 
   it('is ready with its database, broker, consumer and outbox up, and unready naming the broker and consumer when the broker dies', async () => {

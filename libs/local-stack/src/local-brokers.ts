@@ -39,9 +39,14 @@ export function disposableTestBroker(env: NodeJS.ProcessEnv = process.env): Loca
   });
 }
 
+/** Below the ephemeral port range, with room above it for the disposable broker (+10). */
+const DEFAULT_TEST_KAFKA_PORT = 27092;
+
 function testBrokerPort(env: NodeJS.ProcessEnv): number {
-  // TEST_KAFKA_PORT lets several test runs share a machine, each with brokers of its own.
-  const port = Number(env.TEST_KAFKA_PORT ?? 39092);
+  // TEST_KAFKA_PORT lets several test runs share a machine, each with brokers of its own. The default
+  // sits below Linux's ephemeral range (32768-60999): a port in it can be taken at any moment by one of
+  // the thousands of outgoing connections a test run opens, and a broker restarted there fails to bind.
+  const port = Number(env.TEST_KAFKA_PORT ?? DEFAULT_TEST_KAFKA_PORT);
   if (!Number.isInteger(port) || port < 1024 || port > 65524) {
     throw new Error(`TEST_KAFKA_PORT must be a port between 1024 and 65524, got ${env.TEST_KAFKA_PORT}`);
   }
