@@ -135,11 +135,19 @@ export const DEAD_LETTER_HEADER_SCHEMAS: Readonly<Record<keyof typeof DEAD_LETTE
     type: 'string',
     pattern: '^[A-Z]+(?:\\.[A-Z_]+)+$',
     description:
-      'Why the message was refused, a stable dotted code: a partner event refused by the tracker ' +
-      '(EVENT.*), a record whose shape is not its contract (MESSAGE.INVALID_SHAPE), a credit issuance ' +
-      'refuses (ISSUANCE.INVALID_CREDIT_RECORD, ISSUANCE.CHANGE_ID_REUSED, ISSUANCE.REVERSAL_MISMATCH, ' +
-      'ISSUANCE.CREDIT_ALREADY_REVERSED), or a message whose processing kept failing on its own ' +
-      '(TRACKER.PROCESSING_FAILED, ISSUANCE.PROCESSING_FAILED).',
+      'Why the message was refused, a stable dotted code: a partner event the contract refuses ' +
+      '(EVENT.*); a partner event whose sender the tracker does not believe (TRACKER.UNREGISTERED_SOURCE, ' +
+      'TRACKER.UNSIGNED_RELAYED_EVENT, TRACKER.UNKNOWN_SIGNING_KEY, TRACKER.BAD_SIGNATURE, ' +
+      'TRACKER.EVENT_ID_TAKEN_ON_DEVICE) or that names what its source may not ' +
+      '(TRACKER.EVENT_TYPE_NOT_ALLOWED, TRACKER.WORKSHOP_NOT_ALLOWED, TRACKER.SITE_NOT_ALLOWED, ' +
+      "TRACKER.RESALE_CHANNEL_NOT_ALLOWED); an event beyond a device's or an order's history limit " +
+      '(TRACKER.DEVICE_HISTORY_LIMIT, TRACKER.ORDER_HISTORY_LIMIT); a record whose shape is not its ' +
+      'contract (MESSAGE.INVALID_SHAPE); a credit record issuance does not believe ' +
+      '(ISSUANCE.UNSIGNED_CREDIT_RECORD, ISSUANCE.UNKNOWN_SIGNING_KEY, ISSUANCE.BAD_SIGNATURE, ' +
+      'ISSUANCE.FIGURE_MISMATCH, ISSUANCE.UNKNOWN_FACTOR_SET) or refuses (ISSUANCE.INVALID_CREDIT_RECORD, ' +
+      'ISSUANCE.CHANGE_ID_REUSED, ISSUANCE.REVERSAL_MISMATCH, ISSUANCE.CREDIT_ALREADY_REVERSED); or a ' +
+      'message whose processing kept failing on its own (TRACKER.PROCESSING_FAILED, ' +
+      'ISSUANCE.PROCESSING_FAILED).',
     examples: REASON_CODES,
   },
   detail: { type: 'string', description: 'The reason for people; never parse it, match on the code.' },
