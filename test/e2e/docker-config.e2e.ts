@@ -136,7 +136,7 @@ describe('docker/compose.yaml and docker/Dockerfile', () => {
         else process.env.REFURB_CACHE_DIR = saved;
       }
       const keyFiles = Object.entries(config).filter(([variable]) => /_KEYS?_FILE$/.test(variable));
-      expect(keyFiles.length).toBe({ gateway: 1, tracker: 1, issuance: 2 }[name]);
+      expect(keyFiles.length).toBe({ gateway: 1, tracker: 2, issuance: 2 }[name]);
       for (const [, file] of keyFiles) expect(String(file).startsWith(`${target}/keys/`)).toBe(true);
     }
   });
