@@ -26,3 +26,4 @@ export * from './outbox/park-unproducible-outbox-rows.migration';
 export * from './dead-letter/dead-letter.metrics';
 export * from './access/kafka-acls';
 export * from './access/grant-kafka-acls';
+export * from './access/provision-kafka-access';

@@ -9,3 +9,5 @@ export * from './repo-root';
 export * from './operator-cli';
 export * from './pipeline-progress';
 export * from './local-signing-keys';
+export * from './local-kafka-tls';
+export * from './secured-test-broker';

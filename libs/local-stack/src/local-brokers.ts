@@ -39,7 +39,7 @@ export function disposableTestBroker(env: NodeJS.ProcessEnv = process.env): Loca
   });
 }
 
-function testBrokerPort(env: NodeJS.ProcessEnv): number {
+export function testBrokerPort(env: NodeJS.ProcessEnv = process.env): number {
   // TEST_KAFKA_PORT lets several test runs share a machine, each with brokers of its own.
   const port = Number(env.TEST_KAFKA_PORT ?? 39092);
   if (!Number.isInteger(port) || port < 1024 || port > 65524) {
