@@ -7,6 +7,7 @@ import { eventually, TestDatabase } from '@refurb/testing';
 import { Admin, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { InProcessGateway, startGateway } from '../support/in-process-gateway';
+import { kafkaErrorTypes } from '../support/kafka-error-types';
 import { InProcessService, startIssuance, startTracker } from '../support/in-process-service';
 
 /**
@@ -162,15 +163,6 @@ describe('secured Kafka: each service with its own principal, ACLs on the ledger
     expect(new Set(lines.map((line) => line.device_id))).toEqual(new Set([validImei(7_100_000)]));
   });
 });
-
-/** kafkajs wraps the broker's error code (`type`) in retry errors: every type along the cause chain. */
-function kafkaErrorTypes(error: unknown): string[] {
-  const types: string[] = [];
-  for (let at = error as { type?: string; cause?: unknown } | undefined; at; at = at.cause as typeof at) {
-    if (at.type) types.push(at.type);
-  }
-  return types;
-}
 
 /** The worked example of docs/methodology.md: a smartphone refurbished at ws-paris-01 (project FR-01). */
 function refurbishmentCycle(deviceId: string, runId: string): unknown[] {

@@ -11,3 +11,4 @@ export * from './pipeline-progress';
 export * from './local-signing-keys';
 export * from './local-kafka-tls';
 export * from './secured-test-broker';
+export { LOG4J_PROPERTIES } from './broker-config';
