@@ -147,6 +147,18 @@ describe('secured Kafka: each service with its own principal, ACLs on the ledger
     },
   );
 
+  it('a service deployed with a principal not its own stops at start-up, naming the topics it may not see', async () => {
+    await expect(
+      startIssuance(database, {
+        ...secured.clientEnv('partner'),
+        ISSUANCE_CONSUMER_GROUP: groups.issuance,
+      }),
+    ).rejects.toMatchObject({
+      code: 'KAFKA.TOPICS_NOT_PROVISIONED',
+      topics: expect.arrayContaining([TOPICS.credited, TOPICS.batches]) as unknown,
+    });
+  });
+
   it('refuses a wrong password at authentication', async () => {
     const producer = clientOf('tracker', { KAFKA_SASL_PASSWORD: 'not-the-password' }).producer();
     const refusal = await producer.connect().then(

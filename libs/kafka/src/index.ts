@@ -27,3 +27,4 @@ export * from './dead-letter/dead-letter.metrics';
 export * from './access/kafka-acls';
 export * from './access/grant-kafka-acls';
 export * from './access/provision-kafka-access';
+export * from './topics-not-provisioned.error';
