@@ -1,3 +1,4 @@
+import { NestFactory } from '@nestjs/core';
 import { KafkaEnv, loadConfig } from '@refurb/config';
 import { TOPICS } from '@refurb/contracts';
 import { validImei } from '@refurb/contracts/testing';
@@ -6,6 +7,8 @@ import { pipelineSettled, SecuredTestBroker } from '@refurb/local-stack';
 import { eventually, TestDatabase } from '@refurb/testing';
 import { Admin, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { RedriveDeadLettersHandler } from '../../apps/tracker/src/redrive/redrive-dead-letters.handler';
+import { RedriveModule } from '../../apps/tracker/src/redrive/redrive.module';
 import { InProcessGateway, startGateway } from '../support/in-process-gateway';
 import { kafkaErrorTypes } from '../support/kafka-error-types';
 import { InProcessService, startIssuance, startTracker } from '../support/in-process-service';
@@ -113,6 +116,23 @@ describe('secured Kafka: each service with its own principal, ACLs on the ledger
     }
   });
 
+  it('the redrive command, as its own principal, reads the dead letters and writes them back', async () => {
+    // The tracker dead-letters the partner's message above (not JSON).
+    await settled();
+    const redrive = await NestFactory.createApplicationContext(
+      RedriveModule.forRoot(loadConfig(KafkaEnv, secured.clientEnv('redrive'))),
+      { logger: ['error'] },
+    );
+    try {
+      const summary = await redrive
+        .get(RedriveDeadLettersHandler)
+        .redrive({ sourceTopic: TOPICS.collection, dryRun: false });
+      expect(summary).toMatchObject({ selected: 1, redriven: 1 });
+    } finally {
+      await redrive.close();
+    }
+  });
+
   it.each<[string, KafkaPrincipal]>([
     [TOPICS.credited, 'partner'],
     [TOPICS.credited, 'gateway'],
@@ -167,6 +187,7 @@ describe('secured Kafka: each service with its own principal, ACLs on the ledger
     );
     expect(refusal).toMatchObject({ name: 'KafkaJSSASLAuthenticationError' });
     expect(String(refusal)).toMatch(/SASL SCRAM SHA512 authentication failed/);
+    expect(String(refusal)).not.toContain('not-the-password');
   });
 
   it('no line of the forgeries reached a batch', async () => {
