@@ -4,7 +4,7 @@ import { createKafka } from '@refurb/kafka';
 import { ensureKafkaDistribution, LOG4J_PROPERTIES, runCommand, testBrokerPort } from '@refurb/local-stack';
 import { eventually } from '@refurb/testing';
 import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compose, environmentOf, namedVolumeOf, repositoryRoot } from '../support/compose-file';
 import { kafkaErrorTypes } from '../support/kafka-error-types';
@@ -84,17 +84,29 @@ describe('docker/kafka: the secured compose broker, its secrets, its ACLs', () =
 
     const script = (name: string) => join(repositoryRoot, 'docker', 'kafka', name);
     await runCommand('bash', [script('make-secrets.sh')], { env: scriptEnv('kafka-secrets') });
-    const log = openSync(join(dir, 'broker.log'), 'a');
+    const logFile = join(dir, 'broker.log');
+    const log = openSync(logFile, 'a');
     broker = spawn('bash', [script('secured-broker.sh')], {
       env: scriptEnv('kafka'),
       stdio: ['ignore', log, log],
     });
     closeSync(log);
-    await eventually(healthy, Boolean, {
-      timeoutMs: 120_000,
-      intervalMs: 1000,
-      what: 'the compose health check',
-    });
+    const exited = new Promise<never>((_resolve, reject) =>
+      broker!.once('exit', (code) =>
+        reject(new Error(`the broker exited with ${code}:\n${readFileSync(logFile, 'utf8').slice(-3000)}`)),
+      ),
+    );
+    exited.catch(() => undefined);
+    await Promise.race([
+      exited,
+      eventually(healthy, Boolean, {
+        timeoutMs: 180_000,
+        intervalMs: 1000,
+        what: 'the compose health check',
+      }).catch((error: Error) => {
+        throw new Error(`${error.message}; broker log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+      }),
+    ]);
 
     await runCommand(
       'node',
@@ -103,7 +115,7 @@ describe('docker/kafka: the secured compose broker, its secrets, its ACLs', () =
         env: { ...process.env, ...clientEnv('kafka-access') },
       },
     );
-  }, 240_000);
+  }, 300_000);
 
   afterAll(async () => {
     // The script exec'd into the broker: this is the broker's own process.
