@@ -1,7 +1,13 @@
-import { cacheDir, KafkaEnv, loadConfig } from '@refurb/config';
+import { cacheDir, KafkaClientSecurity, KafkaEnv, loadConfig } from '@refurb/config';
 import { TOPICS } from '@refurb/contracts';
 import { createKafka } from '@refurb/kafka';
-import { ensureKafkaDistribution, LOG4J_PROPERTIES, runCommand, testBrokerPort } from '@refurb/local-stack';
+import {
+  ensureKafkaDistribution,
+  isKafkaAnswering,
+  LOG4J_PROPERTIES,
+  runCommand,
+  testBrokerPort,
+} from '@refurb/local-stack';
 import { eventually } from '@refurb/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,6 +53,17 @@ describe('docker/kafka: the secured compose broker, its secrets, its ACLs', () =
         value.replace(mount, secretsDir).replace('kafka:9092', `localhost:${port}`),
       ]),
     );
+  }
+
+  function adminSecurity(): KafkaClientSecurity {
+    return {
+      ssl: { ca: [readFileSync(join(secretsDir, 'ca.pem'), 'utf8')] },
+      sasl: {
+        mechanism: 'scram-sha-512',
+        username: 'admin',
+        password: readFileSync(join(secretsDir, 'admin.password'), 'utf8'),
+      },
+    };
   }
 
   /** The compose health check, against this machine's address. */
@@ -99,14 +116,16 @@ describe('docker/kafka: the secured compose broker, its secrets, its ACLs', () =
     exited.catch(() => undefined);
     await Promise.race([
       exited,
-      eventually(healthy, Boolean, {
+      // A kafkajs probe first: each run of the health check's command is a JVM that may wait a minute.
+      eventually(() => isKafkaAnswering(`localhost:${port}`, 3000, adminSecurity()), Boolean, {
         timeoutMs: 180_000,
         intervalMs: 1000,
-        what: 'the compose health check',
+        what: 'the broker to answer the admin',
       }).catch((error: Error) => {
         throw new Error(`${error.message}; broker log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
       }),
     ]);
+    expect(await healthy()).toBe(true);
 
     await runCommand(
       'node',
