@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { GatewayEnv } from '../../apps/gateway/src/gateway.env';
 import { IssuanceEnv } from '../../apps/issuance/src/issuance.env';
@@ -7,36 +7,34 @@ import { TrackerEnv } from '../../apps/tracker/src/tracker.env';
 import { loadConfig } from '@refurb/config';
 import { builtEntryPoint, ServiceProcess } from '@refurb/local-stack';
 import { freePort, TestDatabase, testKafkaBrokers } from '@refurb/testing';
+import { KAFKA_PRINCIPALS } from '@refurb/kafka';
+import { compose, environmentOf, mountsOf, namedVolumeOf, repositoryRoot } from '../support/compose-file';
 import { metricFamilies, scrape } from '../support/prometheus-text';
 
 // No Docker engine runs where these tests run: this checks what can be checked without one.
-interface ComposeService {
-  image?: string;
-  environment?: Record<string, string | number>;
-  ports?: string[];
-  profiles?: string[];
-  volumes?: string[];
-}
-interface ComposeFile {
-  services: Record<string, ComposeService>;
+const root = repositoryRoot;
+const dockerfile = readFileSync(join(root, 'docker', 'Dockerfile'), 'utf8');
+const securedBroker = readFileSync(join(root, 'docker', 'kafka', 'secured-broker.sh'), 'utf8');
+
+/** A setting of the compose broker as docker/kafka/secured-broker.sh writes it, its variables' defaults filled in. */
+function brokerSetting(name: string): string {
+  const line = securedBroker.split('\n').find((candidate) => candidate.startsWith(`${name}=`));
+  if (!line) throw new Error(`secured-broker.sh sets no ${name}`);
+  return line.slice(name.length + 1).replace(/\$\{(\w+)\}/g, (_all, variable: string) => {
+    const declaration = securedBroker.split('\n').find((candidate) => candidate.startsWith(`${variable}="`));
+    const fallback = declaration && /:-([^}]*)\}"$/.exec(declaration);
+    if (!fallback) throw new Error(`secured-broker.sh has no default for ${variable}`);
+    return fallback[1];
+  });
 }
 
-const root = join(__dirname, '..', '..');
-const compose = parse(readFileSync(join(root, 'docker', 'compose.yaml'), 'utf8'), {
-  merge: true,
-}) as ComposeFile;
-const dockerfile = readFileSync(join(root, 'docker', 'Dockerfile'), 'utf8');
+const KAFKA_SECRETS = 'kafka-secrets';
 
 const SERVICES = [
   { name: 'gateway', envClass: GatewayEnv, portVariable: 'GATEWAY_PORT' },
   { name: 'tracker', envClass: TrackerEnv, portVariable: 'TRACKER_PORT' },
   { name: 'issuance', envClass: IssuanceEnv, portVariable: 'ISSUANCE_PORT' },
 ] as const;
-
-function environmentOf(service: string): Record<string, string> {
-  const raw = compose.services[service]?.environment ?? {};
-  return Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, String(value)]));
-}
 
 /** The port a compose service listens on, as its own configuration validation reads its environment. */
 function portOf({ name, envClass, portVariable }: (typeof SERVICES)[number]): number {
@@ -57,16 +55,6 @@ const prometheus = parse(
 const dashboard = JSON.parse(
   readFileSync(join(root, 'docker', 'grafana', 'dashboards', 'refurb-ledger.json'), 'utf8'),
 ) as Dashboard;
-
-/** A volume's host side, resolved from docker/ as compose resolves it, and its mount point. */
-function mountsOf(service: string): { host: string; target: string }[] {
-  return (compose.services[service].volumes ?? [])
-    .filter((volume) => volume.startsWith('./'))
-    .map((volume) => {
-      const [host, target] = volume.split(':');
-      return { host: resolve(root, 'docker', host), target };
-    });
-}
 
 /** The metric names a dashboard query reads, histogram series (`_bucket`, `_sum`, `_count`) included. */
 function metricNamesIn(expr: string): string[] {
@@ -93,18 +81,71 @@ describe('docker/compose.yaml and docker/Dockerfile', () => {
 
   it.each(SERVICES)('$name: talks to the compose Kafka listener and PostgreSQL service', ({ name }) => {
     const env = environmentOf(name);
-    const kafka = environmentOf('kafka');
     const postgres = environmentOf('postgres');
-    expect(kafka.KAFKA_ADVERTISED_LISTENERS.split(',')).toContain(`PLAINTEXT://${env.KAFKA_BROKERS}`);
+    expect(brokerSetting('advertised.listeners').split(',')).toContain(`INTERNAL://${env.KAFKA_BROKERS}`);
     const database = new URL(env.DATABASE_URL);
     expect(database.hostname).toBe('postgres');
     expect(database.password).toBe(postgres.POSTGRES_PASSWORD);
   });
 
-  it('runs Apache Kafka 3.9 in KRaft mode', () => {
-    const kafka = compose.services.kafka as ComposeService & { image: string };
-    expect(kafka.image).toMatch(/^apache\/kafka:3\.9\./);
-    expect(environmentOf('kafka').KAFKA_PROCESS_ROLES).toBe('broker,controller');
+  it.each(SERVICES)(
+    '$name: connects over SASL_SSL as its own principal, with the CA and its password from the kafka-secrets volume',
+    ({ name }) => {
+      const env = environmentOf(name);
+      const secrets = namedVolumeOf(name, KAFKA_SECRETS);
+      expect(secrets?.readOnly).toBe(true);
+      expect(env).toMatchObject({
+        KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: name,
+        KAFKA_SASL_PASSWORD_FILE: `${secrets!.target}/${name}.password`,
+        KAFKA_SSL_CA_FILE: `${secrets!.target}/ca.pem`,
+      });
+      expect(brokerSetting('listener.security.protocol.map').split(',')).toContain('INTERNAL:SASL_SSL');
+      // Topics and ACLs exist before a service asks for them: it may not create topics itself.
+      expect(compose.services[name].depends_on?.['kafka-access']).toEqual({
+        condition: 'service_completed_successfully',
+      });
+    },
+  );
+
+  it('runs Apache Kafka 3.9 in KRaft mode, with ACLs and nothing allowed by default', () => {
+    for (const name of ['kafka', KAFKA_SECRETS]) {
+      expect(compose.services[name].image).toMatch(/^apache\/kafka:3\.9\./);
+      const [, script] = compose.services[name].command!;
+      const scripts = mountsOf(name).find((mount) => script.startsWith(`${mount.target}/`));
+      expect(existsSync(join(scripts!.host, script.slice(scripts!.target.length)))).toBe(true);
+    }
+    expect(brokerSetting('process.roles')).toBe('broker,controller');
+    expect(brokerSetting('authorizer.class.name')).toBe(
+      'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    );
+    expect(brokerSetting('allow.everyone.if.no.acl.found')).toBe('false');
+    expect(brokerSetting('super.users')).toBe('User:admin;User:controller');
+    expect(brokerSetting('listener.security.protocol.map').split(',')).toEqual([
+      'CONTROLLER:SASL_PLAINTEXT',
+      'INTERNAL:SASL_SSL',
+      'HOST:SASL_SSL',
+    ]);
+  });
+
+  it('formats the broker with a SCRAM user for every principal of the ACL table', () => {
+    for (const name of ['kafka', KAFKA_SECRETS]) {
+      expect(environmentOf(name).KAFKA_PRINCIPALS.split(' ')).toEqual([...KAFKA_PRINCIPALS]);
+      expect(namedVolumeOf(name, KAFKA_SECRETS)?.target).toBe('/etc/kafka/secrets');
+    }
+    const access = environmentOf('kafka-access');
+    const secrets = namedVolumeOf('kafka-access', KAFKA_SECRETS)!;
+    expect(compose.services['kafka-access'].command).toEqual([
+      'node',
+      'dist/libs/local-stack/src/kafka-access.cli.js',
+    ]);
+    expect(existsSync(join(root, 'libs', 'local-stack', 'src', 'kafka-access.cli.ts'))).toBe(true);
+    expect(access).toMatchObject({
+      KAFKA_SASL_USERNAME: 'admin',
+      KAFKA_SASL_PASSWORD_FILE: `${secrets.target}/admin.password`,
+      KAFKA_SSL_CA_FILE: `${secrets.target}/ca.pem`,
+    });
   });
 
   it.each(SERVICES)('$name: the image entry point is a file `npm run build` produces', ({ name }) => {
@@ -116,8 +157,8 @@ describe('docker/compose.yaml and docker/Dockerfile', () => {
   });
 
   it('the signing keys are made once into a volume every service reads them from by default', () => {
-    const keys = compose.services['signing-keys'] as ComposeService & { command: string[] };
-    const [, script] = keys.command;
+    const keys = compose.services['signing-keys'];
+    const [, script] = keys.command!;
     expect(existsSync(join(root, script))).toBe(true);
     const [volume, target] = keys.volumes![0].split(':');
     expect(environmentOf('signing-keys').REFURB_CACHE_DIR).toBe(target);
@@ -135,7 +176,10 @@ describe('docker/compose.yaml and docker/Dockerfile', () => {
         if (saved === undefined) delete process.env.REFURB_CACHE_DIR;
         else process.env.REFURB_CACHE_DIR = saved;
       }
-      const keyFiles = Object.entries(config).filter(([variable]) => /_KEYS?_FILE$/.test(variable));
+      // Signing keys only: KAFKA_SSL_KEY_FILE has no default (Kafka TLS is off in a local run).
+      const keyFiles = Object.entries(config).filter(
+        ([variable, file]) => /_KEYS?_FILE$/.test(variable) && file !== undefined,
+      );
       expect(keyFiles.length).toBe({ gateway: 1, tracker: 2, issuance: 2 }[name]);
       for (const [, file] of keyFiles) expect(String(file).startsWith(`${target}/keys/`)).toBe(true);
     }

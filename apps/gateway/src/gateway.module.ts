@@ -33,8 +33,7 @@ export class GatewayModule implements NestModule {
       imports: [
         DatabaseModule.forService(gatewayConnection(env), GATEWAY_SCHEMA),
         KafkaModule.forService({
-          brokers: env.KAFKA_BROKERS,
-          clientId: `${env.KAFKA_CLIENT_ID_PREFIX}-gateway`,
+          ...env.kafkaClient('gateway'),
           partitions: env.KAFKA_TOPIC_PARTITIONS,
           replicationFactor: env.KAFKA_REPLICATION_FACTOR,
           topics: [...INPUT_TOPICS, TOPICS.deadLetter],

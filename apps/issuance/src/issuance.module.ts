@@ -32,8 +32,7 @@ export class IssuanceModule {
           { schema: 'issuance', entities: [], migrations: ISSUANCE_MIGRATIONS },
         ),
         KafkaModule.forService({
-          brokers: env.KAFKA_BROKERS,
-          clientId: `${env.KAFKA_CLIENT_ID_PREFIX}-issuance`,
+          ...env.kafkaClient('issuance'),
           partitions: env.KAFKA_TOPIC_PARTITIONS,
           replicationFactor: env.KAFKA_REPLICATION_FACTOR,
           topics: [TOPICS.credited, TOPICS.batches, TOPICS.deadLetter],

@@ -31,8 +31,7 @@ export class TrackerModule {
           { schema: 'tracker', entities: [], migrations: TRACKER_MIGRATIONS },
         ),
         KafkaModule.forService({
-          brokers: env.KAFKA_BROKERS,
-          clientId: `${env.KAFKA_CLIENT_ID_PREFIX}-tracker`,
+          ...env.kafkaClient('tracker'),
           partitions: env.KAFKA_TOPIC_PARTITIONS,
           replicationFactor: env.KAFKA_REPLICATION_FACTOR,
           topics: [...INPUT_TOPICS, TOPICS.deadLetter, TOPICS.credited],

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { KafkaEnv, loadConfig } from '@refurb/config';
 import { INPUT_TOPICS } from '@refurb/contracts';
 import { createKafka } from '@refurb/kafka';
 import { dropDatabase, ensureDatabaseExists } from '@refurb/database';
@@ -93,7 +94,9 @@ async function main(): Promise<void> {
   );
   const databaseUrl = `${server}/refurb_bench_${Date.now()}`;
   await ensureDatabaseExists(databaseUrl);
-  const kafka = createKafka({ brokers: brokers.split(','), clientId: 'refurb-ledger-bench' });
+  const kafka = createKafka(
+    loadConfig(KafkaEnv, { ...process.env, KAFKA_BROKERS: brokers }).kafkaClient('bench'),
+  );
   const admin = kafka.admin();
   await admin.connect();
   const services: ServiceProcess[] = [];

@@ -3,6 +3,7 @@ export * from './config-validation.error';
 export * from './database.env';
 export * from './http-port.decorator';
 export * from './kafka.env';
+export * from './kafka-security';
 export * from './load-config';
 export * from './log-settings.decorator';
 export * from './redact-secrets';

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, LogEntry, RetryOptions } from 'kafkajs';
+import { ConnectionOptions } from 'node:tls';
+import { Kafka, logLevel, LogEntry, RetryOptions, SASLOptions } from 'kafkajs';
 import { registerCompressionCodecs } from './compression/register-codecs';
 
 // At module load, so that any kafkajs client in a process that uses this library reads every codec.
@@ -8,6 +9,10 @@ registerCompressionCodecs();
 export interface KafkaConnection {
   brokers: string[];
   clientId: string;
+  /** TLS towards the brokers (SSL, SASL_SSL); absent for a plaintext listener. */
+  ssl?: ConnectionOptions;
+  /** The client's principal (SASL_PLAINTEXT, SASL_SSL); absent when the listener authenticates nobody. */
+  sasl?: SASLOptions;
 }
 
 const NEST_LEVEL: Record<logLevel, 'error' | 'warn' | 'log' | 'debug'> = {
@@ -26,12 +31,14 @@ const NEST_LEVEL: Record<logLevel, 'error' | 'warn' | 'log' | 'debug'> = {
 const DEFAULT_RETRY: RetryOptions = { initialRetryTime: 300, retries: 10, maxRetryTime: 30_000 };
 
 export function createKafka(
-  { brokers, clientId }: KafkaConnection,
+  { brokers, clientId, ssl, sasl }: KafkaConnection,
   retry: RetryOptions = DEFAULT_RETRY,
 ): Kafka {
   return new Kafka({
     brokers,
     clientId,
+    ssl,
+    sasl,
     logLevel: logLevel.WARN,
     logCreator:
       () =>

@@ -24,3 +24,7 @@ export * from './outbox/outbox-health.indicator';
 export * from './batch-consumer/batch-consumer.decorator';
 export * from './outbox/park-unproducible-outbox-rows.migration';
 export * from './dead-letter/dead-letter.metrics';
+export * from './access/kafka-acls';
+export * from './access/grant-kafka-acls';
+export * from './access/provision-kafka-access';
+export * from './topics-not-provisioned.error';

@@ -1,5 +1,6 @@
 import { DEAD_LETTER_MAX_MESSAGE_BYTES, TOPICS } from '@refurb/contracts';
 import { Admin, ITopicConfig } from 'kafkajs';
+import { TopicsNotProvisionedError } from './topics-not-provisioned.error';
 
 export interface TopicLayout {
   partitions: number;
@@ -39,8 +40,22 @@ export async function provisionTopics(
     await admin.createTopics({ topics: topicConfigs(missing, layout), waitForLeaders: true });
   } catch (error) {
     // Another service created the same topics between our listing and our request.
-    if (!isTopicAlreadyExists(error)) throw error;
+    if (isTopicAlreadyExists(error)) return;
+    // A secured cluster hides the topics a principal has no grant on, and refuses it their creation.
+    if (isAuthorizationFailure(error)) throw new TopicsNotProvisionedError(missing, error);
+    throw error;
   }
+}
+
+const AUTHORIZATION_FAILURES = ['TOPIC_AUTHORIZATION_FAILED', 'CLUSTER_AUTHORIZATION_FAILED'];
+
+function isAuthorizationFailure(error: unknown): boolean {
+  const { type, errors } = error as { type?: string; errors?: { type?: string }[] };
+  if (type && AUTHORIZATION_FAILURES.includes(type)) return true;
+  return (
+    Array.isArray(errors) &&
+    errors.some((e) => e.type !== undefined && AUTHORIZATION_FAILURES.includes(e.type))
+  );
 }
 
 function isTopicAlreadyExists(error: unknown): boolean {

@@ -9,3 +9,6 @@ export * from './repo-root';
 export * from './operator-cli';
 export * from './pipeline-progress';
 export * from './local-signing-keys';
+export * from './local-kafka-tls';
+export * from './secured-test-broker';
+export { LOG4J_PROPERTIES } from './broker-config';

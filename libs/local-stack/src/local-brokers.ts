@@ -39,10 +39,10 @@ export function disposableTestBroker(env: NodeJS.ProcessEnv = process.env): Loca
   });
 }
 
-/** Below the ephemeral port range, with room above it for the disposable broker (+10). */
+/** Below the ephemeral port range, with room above it for the disposable (+10) and secured (+20) brokers. */
 const DEFAULT_TEST_KAFKA_PORT = 27092;
 
-function testBrokerPort(env: NodeJS.ProcessEnv): number {
+export function testBrokerPort(env: NodeJS.ProcessEnv = process.env): number {
   // TEST_KAFKA_PORT lets several test runs share a machine, each with brokers of its own. The default
   // sits below Linux's ephemeral range (32768-60999): a port in it can be taken at any moment by one of
   // the thousands of outgoing connections a test run opens, and a broker restarted there fails to bind.

@@ -3,7 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LocalBrokerPorts, LOG4J_PROPERTIES, serverProperties } from './broker-config';
+import { KafkaClientSecurity } from '@refurb/config';
+import {
+  LocalBrokerPorts,
+  LOG4J_PROPERTIES,
+  SecuredListenerSettings,
+  serverProperties,
+} from './broker-config';
 import { ensureKafkaDistribution } from './kafka-distribution';
 import { isKafkaAnswering } from './kafka-probe';
 import { runCommand } from './run-command';
@@ -13,7 +19,16 @@ export interface LocalBrokerOptions extends LocalBrokerPorts {
   dataDir: string;
   heapMb?: number;
   startTimeoutMs?: number;
+  /** A SASL_SSL-only broker with ACLs instead of a PLAINTEXT one. */
+  security?: LocalBrokerSecurity;
 }
+
+export interface LocalBrokerSecurity extends SecuredListenerSettings {
+  /** The SCRAM users (SCRAM-SHA-256 and SCRAM-SHA-512 each) written into the metadata at format time. */
+  users: { username: string; password: string }[];
+}
+
+const SCRAM_MECHANISMS = ['SCRAM-SHA-256', 'SCRAM-SHA-512'] as const;
 
 export type StartOutcome = 'started' | 'already-running';
 
@@ -28,6 +43,16 @@ export class LocalKafkaBroker {
     return `127.0.0.1:${this.options.port}`;
   }
 
+  /** What a client of the super user needs to talk to a secured broker; nothing for a plaintext one. */
+  get adminSecurity(): KafkaClientSecurity {
+    const security = this.options.security;
+    if (!security) return {};
+    return {
+      ssl: { ca: [readFileSync(security.tls.caFile, 'utf8')] },
+      sasl: { mechanism: 'scram-sha-512', ...security.admin },
+    };
+  }
+
   private get pidFile(): string {
     return join(this.options.dataDir, 'broker.pid');
   }
@@ -37,14 +62,14 @@ export class LocalKafkaBroker {
   }
 
   async start(log: (line: string) => void = () => undefined): Promise<StartOutcome> {
-    if (await isKafkaAnswering(this.bootstrapServer)) return 'already-running';
+    if (await isKafkaAnswering(this.bootstrapServer, 3000, this.adminSecurity)) return 'already-running';
     const libDir = await ensureKafkaDistribution(log);
     const { dataDir } = this.options;
     mkdirSync(dataDir, { recursive: true });
     const configFile = join(dataDir, 'server.properties');
     const log4jFile = join(dataDir, 'log4j.properties');
     const partitionsDir = join(dataDir, 'partitions');
-    writeFileSync(configFile, serverProperties(this.options, partitionsDir));
+    writeFileSync(configFile, serverProperties(this.options, partitionsDir, this.options.security));
     writeFileSync(log4jFile, LOG4J_PROPERTIES);
     const classpath = `${libDir}/*`;
     if (!existsSync(join(partitionsDir, 'meta.properties'))) {
@@ -58,6 +83,7 @@ export class LocalKafkaBroker {
         'format',
         `--cluster-id=${clusterId}`,
         `--config=${configFile}`,
+        ...this.scramArguments(),
       ]);
     }
 
@@ -87,7 +113,7 @@ export class LocalKafkaBroker {
     while (Date.now() < deadline) {
       if (exitCode !== undefined)
         throw new Error(`Kafka exited with ${exitCode} while starting:\n${this.logTail()}`);
-      if (await isKafkaAnswering(this.bootstrapServer, 1000)) return 'started';
+      if (await isKafkaAnswering(this.bootstrapServer, 1000, this.adminSecurity)) return 'started';
       await sleep(500);
     }
     await this.stop();
@@ -112,6 +138,18 @@ export class LocalKafkaBroker {
   async reset(): Promise<void> {
     await this.stop();
     rmSync(this.options.dataDir, { recursive: true, force: true });
+  }
+
+  /** SCRAM credentials live in the cluster metadata: a KRaft cluster gets its first ones when formatted. */
+  private scramArguments(): string[] {
+    const security = this.options.security;
+    if (!security) return [];
+    return [security.admin, ...security.users].flatMap(({ username, password }) =>
+      SCRAM_MECHANISMS.flatMap((mechanism) => [
+        '--add-scram',
+        `${mechanism}=[name=${username},password=${password}]`,
+      ]),
+    );
   }
 
   private logTail(): string {

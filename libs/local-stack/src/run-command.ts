@@ -8,9 +8,17 @@ export class CommandFailedError extends CodedError<'LOCAL_STACK.COMMAND_FAILED'>
 }
 
 /** Runs a command to completion, keeping its output for the error message if it fails. */
-export function runCommand(command: string, args: string[], options: { cwd?: string } = {}): Promise<string> {
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

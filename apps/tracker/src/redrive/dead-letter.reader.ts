@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KAFKA } from '@refurb/kafka';
+import { KAFKA, REDRIVE_GROUP_PREFIX } from '@refurb/kafka';
 import { EachBatchPayload, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { deadLetterRecordOf, DeadLetterRecord } from './dead-letter-record';
@@ -30,7 +30,7 @@ export class DeadLetterReader {
     );
     if (pending.size === 0) return 0;
 
-    const consumer = this.kafka.consumer({ groupId: `refurb-ledger.redrive-${randomUUID()}` });
+    const consumer = this.kafka.consumer({ groupId: `${REDRIVE_GROUP_PREFIX}${randomUUID()}` });
     let read = 0;
     let lastProgress = Date.now();
     let watchdog: NodeJS.Timeout | undefined;

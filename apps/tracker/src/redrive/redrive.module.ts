@@ -13,8 +13,7 @@ export class RedriveModule {
       module: RedriveModule,
       imports: [
         KafkaModule.forService({
-          brokers: env.KAFKA_BROKERS,
-          clientId: `${env.KAFKA_CLIENT_ID_PREFIX}-redrive`,
+          ...env.kafkaClient('redrive'),
           partitions: env.KAFKA_TOPIC_PARTITIONS,
           replicationFactor: env.KAFKA_REPLICATION_FACTOR,
           topics: [TOPICS.deadLetter, ...INPUT_TOPICS],

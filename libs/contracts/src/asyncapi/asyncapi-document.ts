@@ -174,10 +174,28 @@ export function asyncApiDocument(): JsonSchema {
         description:
           'The broker `npm start` runs; each service reads its brokers from KAFKA_BROKERS. No TLS, no SASL.',
       },
+      secured: {
+        host: 'kafka:9092',
+        protocol: 'kafka-secure',
+        description:
+          'The compose broker (docker/compose.yaml), as any secured deployment: SASL_SSL only. Each client ' +
+          'authenticates as its own principal; ACLs let a partner write the four input topics and nothing ' +
+          'else, only the tracker write devices.credited.v1 and only issuance write credits.batches.v1.',
+        security: [{ $ref: '#/components/securitySchemes/scram' }],
+      },
     },
     channels: channels(),
     operations: operations(),
-    components: { messages: asyncApiMessages() },
+    components: {
+      messages: asyncApiMessages(),
+      securitySchemes: {
+        scram: {
+          type: 'scramSha512',
+          description:
+            'SASL/SCRAM-SHA-512 over TLS (SCRAM-SHA-256 is accepted too), with the principal given to you.',
+        },
+      },
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { KafkaEnv, loadConfig } from '@refurb/config';
 import { TOPICS } from '@refurb/contracts';
 import { createKafka } from '@refurb/kafka';
 import { ProgressBar, sendToGateway, Simulation } from '@refurb/simulator';
@@ -48,10 +49,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     tracker: env.TRACKER_CONSUMER_GROUP ?? 'refurb-ledger.tracker',
     issuance: env.ISSUANCE_CONSUMER_GROUP ?? 'refurb-ledger.issuance',
   };
-  const kafka = createKafka({
-    brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
-    clientId: 'refurb-ledger-demo',
-  });
+  // The demo's own client reads topic offsets: against a secured cluster, an operator's principal.
+  const kafka = createKafka(loadConfig(KafkaEnv, env).kafkaClient('demo'));
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -58,8 +58,8 @@ function sinkFor(command: SimulateCommand): Sink {
       sendToGateway(simulation.deliveries(), { ...common, onProgress, url, keys });
   }
   const kafka = new Kafka({
-    brokers: env.KAFKA_BROKERS,
-    clientId: `${env.KAFKA_CLIENT_ID_PREFIX}-simulator`,
+    // A Kafka-native partner: deployed against a secured cluster, it runs with the partner's principal.
+    ...env.kafkaClient('simulator'),
     logLevel: logLevel.WARN,
     logCreator: stderrLogger,
   });
