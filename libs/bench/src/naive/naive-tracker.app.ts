@@ -21,7 +21,8 @@ export async function startNaiveTracker(
   app.connectMicroservice<MicroserviceOptions>({
     transport: Transport.KAFKA,
     options: {
-      client: { clientId: `${env.KAFKA_CLIENT_ID_PREFIX}-naive-tracker`, brokers: env.KAFKA_BROKERS },
+      // The same client settings as the services, TLS and SASL included, under the stock transport.
+      client: env.kafkaClient('naive-tracker'),
       consumer: { groupId: env.NAIVE_TRACKER_CONSUMER_GROUP },
       subscribe: { fromBeginning: true },
       parser: { keepBinary: true },
