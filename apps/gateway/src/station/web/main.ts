@@ -132,17 +132,19 @@ function deviceSection(device: BenchDevice): HTMLElement {
       {},
       h('dt', {}, t.category),
       h('dd', { id: 'category' }, device.category ?? t.unknownCategory),
-      h('dt', {}, t.cycleState),
-      h(
-        'dd',
-        { id: 'cycle-state' },
-        device.cycle ? (t.states[device.cycle.state] ?? device.cycle.state) : t.noCycle,
-      ),
       // Unknown while the device cannot be read: say nothing rather than something wrong.
-      state.deviceNote ? null : h('dt', {}, t.missing),
       state.deviceNote
         ? null
-        : h('dd', { id: 'missing' }, missing.length === 0 ? t.nothingMissing : missing.join(' · ')),
+        : [
+            h('dt', {}, t.cycleState),
+            h(
+              'dd',
+              { id: 'cycle-state' },
+              device.cycle ? (t.states[device.cycle.state] ?? device.cycle.state) : t.noCycle,
+            ),
+            h('dt', {}, t.missing),
+            h('dd', { id: 'missing' }, missing.length === 0 ? t.nothingMissing : missing.join(' · ')),
+          ],
     ),
     h('h3', {}, t.timeline),
     device.timeline.length === 0
