@@ -3,6 +3,7 @@
  * device id label (`imei:…`, `serial:brand:SERIAL`). Each symbol is six alternating bar/space widths
  * summing to 11 modules (ISO/IEC 15417 table, values 0-105); the stop symbol has seven (13 modules).
  */
+// prettier-ignore
 const PATTERNS = [
   '212222', '222122', '222221', '121223', '121322', '131222', '122213', '122312', '132212', '221213',
   '221312', '231212', '112232', '122132', '122231', '113222', '123122', '123221', '223211', '221132',
@@ -15,7 +16,7 @@ const PATTERNS = [
   '111242', '121142', '121241', '114212', '124112', '124211', '411212', '421112', '421211', '212141',
   '214121', '412121', '111143', '111341', '131141', '114113', '114311', '411113', '411311', '113141',
   '114131', '311141', '411131', '211412', '211214', '211232',
-] as const; // prettier-ignore
+] as const;
 
 export const CODE128_PATTERNS: readonly string[] = PATTERNS;
 export const START_B = 104;

@@ -21,7 +21,7 @@ import { IngestEventsResult } from '../ingest-events/ingest-result';
 import { EventRateLimitGuard } from '../rate-limit/event-rate-limit.guard';
 import { BenchDevice, benchDevice, unknownBenchDevice } from './bench-device';
 import { stationCookie, stationTokenFrom } from './station-cookie';
-import { CurrentStation, STATION_HEADER, StationSessionGuard } from './station-session.guard';
+import { CurrentStation, requireStationHeader, StationSessionGuard } from './station-session.guard';
 import { StationSessionView } from './station-session-view';
 import { StationSession, StationSessionsService } from './station-sessions.service';
 import { StationTrackerClient } from './station-tracker.client';
@@ -35,15 +35,6 @@ function sessionView(session: StationSession): StationSessionView {
     workshopId: session.workshopId,
     expiresAt: session.expiresAt.toISOString(),
   };
-}
-
-function requireStationHeader(request: Request): void {
-  if (request.headers[STATION_HEADER] !== '1') {
-    throw new GatewayException(
-      GatewayErrorCode.STATION_HEADER_MISSING,
-      'station changes must carry the header `X-Station: 1`',
-    );
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { markAuthenticatedKey } from '@refurb/auth';
+import type { Request } from 'express';
 import { PartnerRequest } from '../auth/partner-request';
 import { GatewayErrorCode } from '../errors/gateway-error-code';
 import { GatewayException } from '../errors/gateway.exception';
@@ -15,6 +16,16 @@ export const STATION_HEADER = 'x-station';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
+/** Refuses a station change that lacks the header (sign-in and sign-out too, which have no session). */
+export function requireStationHeader(request: Request): void {
+  if (request.headers[STATION_HEADER] !== '1') {
+    throw new GatewayException(
+      GatewayErrorCode.STATION_HEADER_MISSING,
+      'station changes must carry the header `X-Station: 1`',
+    );
+  }
+}
+
 /**
  * The station routes' authentication: the session cookie, resolved on every request. It also sets
  * the request's partner, so the events route runs the rate limit and admission of POST /v1/events.
@@ -26,12 +37,7 @@ export class StationSessionGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<StationRequest>();
     const session = await this.sessions.resolve(stationTokenFrom(request.headers.cookie));
-    if (!SAFE_METHODS.has(request.method) && request.headers[STATION_HEADER] !== '1') {
-      throw new GatewayException(
-        GatewayErrorCode.STATION_HEADER_MISSING,
-        'station changes must carry the header `X-Station: 1`',
-      );
-    }
+    if (!SAFE_METHODS.has(request.method)) requireStationHeader(request);
     request.station = session;
     request.partner = session.partner;
     markAuthenticatedKey(request, session.partner.keyId);
