@@ -6,7 +6,7 @@ import {
   provisionAllTopics,
   TestDatabase,
 } from '@refurb/testing';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomInt, randomUUID } from 'node:crypto';
@@ -16,6 +16,7 @@ import {
   DEMO_STATION_PARTNER,
   DEMO_STATION_WORKSHOP,
 } from '../../apps/gateway/src/partner-keys/demo-partners';
+import { percentile } from '@refurb/bench';
 import { CHROMIUM } from '../setup/ensure-chromium';
 import { InProcessGateway, startGateway } from '../support/in-process-gateway';
 import { InProcessTracker, startTracker } from '../support/in-process-service';
@@ -23,6 +24,9 @@ import { trackerDatabase } from '../support/tracker-database';
 
 /** Screenshots of every screen, for people to look at (git-ignored). */
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'station');
+
+/** Scans timed for the scan-to-confirmation report. */
+const TIMED_SCANS = 30;
 
 function newImei(): string {
   return appendLuhnCheckDigit(`35${String(randomInt(0, 1e12)).padStart(12, '0')}`);
@@ -340,6 +344,33 @@ describe('scan station (real browser)', () => {
         what: 'the recycled step stored',
       },
     );
+  });
+
+  it('measures scan-to-confirmation time (reported, not asserted)', async () => {
+    // What the operator waits for: the device after the scan's Enter, the answer after the confirming
+    // Enter. The operator's own choice (a number key) is left out.
+    const waits: number[] = [];
+    for (let i = 0; i < TIMED_SCANS; i++) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.type(newImei());
+      let started = performance.now();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#steps [data-step="device.recycled"]');
+      let waited = performance.now() - started;
+      await choose('3', '[data-question="confirm"]');
+      started = performance.now();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#answers .ok');
+      waited += performance.now() - started;
+      waits.push(waited);
+    }
+    const report = [
+      `scan-to-confirmation over ${TIMED_SCANS} scans (device view + step answer, ms):`,
+      `median ${percentile(waits, 50)?.toFixed(0)}, p95 ${percentile(waits, 95)?.toFixed(0)}, max ${Math.max(...waits).toFixed(0)}`,
+    ].join(' ');
+    console.log(report);
+    await writeFile(join(SCREENSHOTS, 'timing.txt'), `${report}\n`);
+    expect(waits).toHaveLength(TIMED_SCANS);
   });
 
   it('signs out, clearing the cookie', async () => {

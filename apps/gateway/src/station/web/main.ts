@@ -111,6 +111,8 @@ async function scan(raw: string): Promise<void> {
   const result = explainScan(raw);
   state.step = null;
   state.label = false;
+  // A new device: the answers shown were about the previous one.
+  state.answers = [];
   if (!result.ok) {
     state.scanMessage = scanProblemText(t, result.problem);
     state.device = null;
@@ -189,45 +191,64 @@ async function confirmStep(): Promise<void> {
 }
 
 let flushing = false;
+let flushAgain = false;
 
-/** Sends every queued step in one request; each answered one leaves the queue. */
+/**
+ * Sends the queue; a flush asked for while one is sending runs right after it (a step confirmed
+ * meanwhile is not left for the next tick). Then waits for the shown device's new steps to be stored.
+ */
 async function flush(): Promise<void> {
-  if (flushing || !state.session) return;
+  if (!state.session) return;
+  if (flushing) {
+    flushAgain = true;
+    return;
+  }
   flushing = true;
+  const accepted: QueuedStep[] = [];
   try {
-    const queued = await stepQueue.all();
-    state.queue = queued;
-    if (queued.length === 0) return;
-    let results: EventAnswer[];
-    try {
-      ({ results } = await stationApi.send(queued.map(stepEvent)));
-    } catch (error) {
-      if (error instanceof Unreachable) {
-        state.answers = [{ text: t.queued, ok: false }];
-        render();
-        return;
-      }
-      return handleFailure(error);
-    }
-    state.answers = results.map((result, index) =>
-      result.status === 'accepted'
-        ? { text: t.accepted(t.steps[queued[index].step.type]), ok: true }
-        : { text: t.rejected(result.code ?? '?', result.message ?? ''), ok: false },
-    );
-    for (const step of queued) await stepQueue.remove(step.eventId);
-    state.queue = await stepQueue.all();
-    render();
-    const accepted = queued.filter((_, index) => results[index]?.status === 'accepted');
-    const shown = state.device;
-    const forShown = accepted.filter((step) => step.deviceId === shown?.deviceId);
-    if (shown && forShown.length > 0)
-      await waitForTimeline(
-        shown.deviceId,
-        forShown.map((step) => step.eventId),
-      );
+    do {
+      flushAgain = false;
+      accepted.push(...(await sendQueued()));
+    } while (flushAgain && state.session);
   } finally {
     flushing = false;
   }
+  const shown = state.device;
+  const forShown = accepted.filter((step) => step.deviceId === shown?.deviceId);
+  if (shown && forShown.length > 0) {
+    await waitForTimeline(
+      shown.deviceId,
+      forShown.map((step) => step.eventId),
+    );
+  }
+}
+
+/** Every queued step in one request; each answered one leaves the queue. The accepted ones are returned. */
+async function sendQueued(): Promise<QueuedStep[]> {
+  const queued = await stepQueue.all();
+  state.queue = queued;
+  if (queued.length === 0) return [];
+  let results: EventAnswer[];
+  try {
+    ({ results } = await stationApi.send(queued.map(stepEvent)));
+  } catch (error) {
+    if (!(error instanceof Unreachable)) {
+      handleFailure(error);
+      return [];
+    }
+    state.answers = [{ text: t.queued, ok: false }];
+    render();
+    return [];
+  }
+  state.answers = results.map((result, index) =>
+    result.status === 'accepted'
+      ? { text: t.accepted(t.steps[queued[index].step.type]), ok: true }
+      : { text: t.rejected(result.code ?? '?', result.message ?? ''), ok: false },
+  );
+  for (const step of queued) await stepQueue.remove(step.eventId);
+  state.queue = await stepQueue.all();
+  render();
+  return queued.filter((_, index) => results[index]?.status === 'accepted');
 }
 
 /** The tracker stores events a moment after Kafka acknowledged them: poll until they are on the timeline. */
