@@ -249,6 +249,18 @@ describe('scan station (real browser)', () => {
     await page.keyboard.press('l');
   });
 
+  it('keeps the device and the step being recorded over a reload', async () => {
+    const imei = newImei();
+    await scanDevice(imei);
+    await choose('1', '[data-question="outcome"]');
+    await choose('2', '[data-question="transport"]');
+    await page.reload();
+    await page.waitForSelector(`[data-question="transport"]`);
+    expect(await page.textContent('#device h2')).toBe(`imei:${imei}`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-question]', { state: 'detached' });
+  });
+
   it('queues three steps while the gateway is unreachable, keeps them over a reload, and sends them once', async () => {
     const imei = newImei();
     await collect(imei);

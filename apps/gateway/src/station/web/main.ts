@@ -9,6 +9,7 @@ import { sessionMemory } from './session-memory';
 import { state } from './station-state';
 import { drafts, stepQueue } from './step-queue';
 import { Question, stepFrom } from './step-questions';
+import { benchDraft, restoreBenchDraft } from './bench-draft';
 import { installBenchKeyboard } from './keyboard';
 import { screen, StationActions } from './views';
 
@@ -45,6 +46,7 @@ const actions: StationActions = {
 function render(): void {
   app.replaceChildren(screen(scanInput, actions));
   focusWhereExpected();
+  void drafts.save('bench', benchDraft());
 }
 
 function focusWhereExpected(): void {
@@ -75,6 +77,8 @@ function onSignedIn(session: StationSessionView): void {
     Math.max(0, Date.parse(session.expiresAt) - Date.now()) + 1000,
   );
   render();
+  // A device restored from the draft is shown as it was; read it again.
+  if (state.device) void loadDevice(state.device.deviceId);
   void flush();
 }
 
@@ -290,6 +294,7 @@ window.setInterval(() => void flush(), FLUSH_EVERY_MS);
 
 async function start(): Promise<void> {
   scanInput.value = await drafts.load('scan');
+  restoreBenchDraft(await drafts.load('bench'));
   state.queue = await stepQueue.all();
   try {
     onSignedIn(await stationApi.session());
