@@ -135,7 +135,11 @@ describe('scan station (real browser)', () => {
     await gateway.partners.seedDemoPartners();
     workshopKey = (await gateway.partners.createKey(DEMO_STATION_PARTNER, 'station-test')).apiKey;
     collectorKey = (await gateway.partners.createKey('rebox-fr', 'station-test')).apiKey;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // A fake camera (a test pattern), granted without a prompt, for the camera test.
+      args: ['--no-sandbox', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    });
     context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1024, height: 1366 } });
     page = await context.newPage();
   });
@@ -389,6 +393,30 @@ describe('scan station (real browser)', () => {
     await page.click('#sign-out');
     await page.waitForSelector('[data-screen="sign-in"]');
     expect(await context.cookies()).toEqual([]);
+  });
+
+  it('reads a code with the camera where the browser has a BarcodeDetector', async () => {
+    const imei = newImei();
+    const tablet = await browser.newContext({
+      permissions: ['camera'],
+      viewport: { width: 1024, height: 768 },
+    });
+    // Debian's chromium has no BarcodeDetector on Linux: one that reads this IMEI stands in for the
+    // tablet's; the camera itself is chromium's fake device.
+    await tablet.addInitScript((code: string) => {
+      Object.assign(globalThis, {
+        BarcodeDetector: class {
+          detect = () => Promise.resolve([{ rawValue: code }]);
+        },
+      });
+    }, imei);
+    const tabletPage = await tablet.newPage();
+    await tabletPage.goto(`${gateway.url}/station`);
+    await tabletPage.fill('#key', workshopKey);
+    await tabletPage.keyboard.press('Enter');
+    await tabletPage.click('#camera');
+    await tabletPage.waitForSelector(`#device h2:text-is("imei:${imei}")`);
+    await tablet.close();
   });
 
   it('speaks French to a French browser', async () => {

@@ -10,6 +10,7 @@ import { state } from './station-state';
 import { drafts, stepQueue } from './step-queue';
 import { Question, stepFrom } from './step-questions';
 import { benchDraft, restoreBenchDraft } from './bench-draft';
+import { readWithCamera } from './camera';
 import { installBenchKeyboard } from './keyboard';
 import { screen, StationActions } from './views';
 
@@ -29,6 +30,8 @@ const scanInput = h('input', {
   'aria-describedby': 'scan-message',
 });
 scanInput.addEventListener('input', () => void drafts.save('scan', scanInput.value));
+const cameraView = h('video', { id: 'camera-view', playsinline: true, muted: true });
+let stopCamera: (() => void) | null = null;
 
 // ---------- rendering ----------
 
@@ -41,10 +44,34 @@ const actions: StationActions = {
   answerText,
   confirmStep: () => void confirmStep(),
   toggleLabel,
+  toggleCamera: () => void toggleCamera(),
 };
 
+/** The camera reads one code, which is scanned as if typed; a second press stops it. */
+async function toggleCamera(): Promise<void> {
+  if (stopCamera) {
+    stopCamera();
+    stopCamera = null;
+    state.camera = false;
+    return render();
+  }
+  state.camera = true;
+  render();
+  try {
+    stopCamera = await readWithCamera(cameraView, (code) => {
+      stopCamera = null;
+      state.camera = false;
+      void scan(code);
+    });
+  } catch {
+    // Refused or no camera: the field is still there.
+    state.camera = false;
+    render();
+  }
+}
+
 function render(): void {
-  app.replaceChildren(screen(scanInput, actions));
+  app.replaceChildren(screen({ scanInput, cameraView }, actions));
   focusWhereExpected();
   void drafts.save('bench', benchDraft());
 }

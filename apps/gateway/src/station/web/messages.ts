@@ -47,6 +47,7 @@ const EN = {
   queued: 'The server cannot be reached: the step is kept here and will be sent when it is back.',
   queueTitle: (count: number) => `Waiting to be sent (${count})`,
   label: 'Print label',
+  camera: 'Camera',
   deviceUnavailable: 'The device cannot be read right now; steps can still be recorded.',
   questions: {
     outcome: 'Diagnosis outcome',
@@ -139,6 +140,7 @@ const FR: Messages = {
   queued: 'Le serveur est injoignable : l’étape est gardée ici et sera envoyée à son retour.',
   queueTitle: (count) => `En attente d’envoi (${count})`,
   label: 'Imprimer l’étiquette',
+  camera: 'Caméra',
   deviceUnavailable: 'L’appareil ne peut pas être lu pour l’instant ; les étapes restent possibles.',
   questions: {
     outcome: 'Résultat du diagnostic',

@@ -21,4 +21,6 @@ export const state = {
   answers: [] as { text: string; ok: boolean }[],
   queue: [] as QueuedStep[],
   label: false,
+  /** The camera is reading (only where the browser has BarcodeDetector). */
+  camera: false,
 };

@@ -2,6 +2,7 @@ import type { BenchDevice } from '../bench-device';
 import { code128Svg } from '../code128';
 import type { StationSessionView } from '../station-session-view';
 import { stepsFor, StationStepType } from '../station-step';
+import { cameraAvailable } from './camera';
 import { h } from './dom';
 import { t } from './language';
 import { state, StepInProgress } from './station-state';
@@ -17,11 +18,18 @@ export interface StationActions {
   answerText(key: string, value: string, numeric: boolean): void;
   confirmStep(): void;
   toggleLabel(): void;
+  toggleCamera(): void;
 }
 
 /** The screen for the current state: sign-in, or the station with its device, step and queue. */
-export function screen(scanInput: HTMLInputElement, actions: StationActions): HTMLElement {
-  return state.session ? stationScreen(state.session, scanInput, actions) : signInScreen(actions);
+export function screen(scanner: ScannerElements, actions: StationActions): HTMLElement {
+  return state.session ? stationScreen(state.session, scanner, actions) : signInScreen(actions);
+}
+
+/** Kept across renders: the scan field keeps its focus and text, the camera its stream. */
+export interface ScannerElements {
+  scanInput: HTMLInputElement;
+  cameraView: HTMLVideoElement;
 }
 
 function signInScreen(actions: StationActions): HTMLElement {
@@ -52,7 +60,7 @@ function signInScreen(actions: StationActions): HTMLElement {
 
 function stationScreen(
   session: StationSessionView,
-  scanInput: HTMLInputElement,
+  { scanInput, cameraView }: ScannerElements,
   actions: StationActions,
 ): HTMLElement {
   return h(
@@ -70,6 +78,10 @@ function stationScreen(
       { class: 'scan' },
       h('label', { for: 'scan' }, t.scanLabel),
       scanInput,
+      cameraAvailable()
+        ? h('button', { type: 'button', id: 'camera', onclick: () => actions.toggleCamera() }, t.camera)
+        : null,
+      state.camera ? cameraView : null,
       h('p', { id: 'scan-message', role: 'alert' }, state.scanMessage ?? ''),
       h('p', { class: 'help' }, t.scanHelp),
     ),
