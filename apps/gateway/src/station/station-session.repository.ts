@@ -38,6 +38,11 @@ export class StationSessionRepository {
     );
   }
 
+  /** Sessions that expired before `before`, which nobody met again: run at each sign-in. */
+  async deleteExpired(before: Date): Promise<void> {
+    await this.dataSource.query(`DELETE FROM gateway.station_sessions WHERE expires_at < $1`, [before]);
+  }
+
   /** Sign-out, and expired sessions met on a request: sessions are never extended, only ended. */
   async delete(tokenHash: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM gateway.station_sessions WHERE token_hash = $1`, [tokenHash]);

@@ -21,6 +21,8 @@ export interface OpenedStationSession extends StationSession {
   token: string;
 }
 
+const EXPIRED_KEPT_MS = 24 * 60 * 60 * 1000;
+
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -53,6 +55,8 @@ export class StationSessionsService {
         `partner ${partner.partnerId} is not scoped to exactly one workshop with the workshop event types`,
       );
     }
+    // Kept a day past expiry, so a page coming back after it is told it expired rather than unknown.
+    await this.sessions.deleteExpired(new Date(now.getTime() - EXPIRED_KEPT_MS));
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.env.GATEWAY_STATION_SESSION_MINUTES * 60_000);
     await this.sessions.insert(hashToken(token), {
