@@ -21,15 +21,12 @@ import { PartnerRepository } from './partner-keys/partner.repository';
 import { EventRateLimitGuard } from './rate-limit/event-rate-limit.guard';
 import { EventRateLimiter } from './rate-limit/event-rate-limiter.service';
 import { StationApiController } from './station/station-api.controller';
+import { StationBodyMiddleware } from './station/station-body.middleware';
 import { StationPageController } from './station/station-page.controller';
 import { StationSessionGuard } from './station/station-session.guard';
 import { StationSessionRepository } from './station/station-session.repository';
 import { StationSessionsService } from './station/station-sessions.service';
 import { StationTrackerClient } from './station/station-tracker.client';
-import { json } from 'express';
-
-/** A full offline queue of 100 steps is about 60 KiB. */
-const STATION_BODY_LIMIT = '256kb';
 
 /**
  * HTTP front door for partners that cannot produce to Kafka themselves. Build the application with
@@ -77,7 +74,6 @@ export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // In this order: a request without a valid key is answered 401 before its body is read.
     consumer.apply(AuthenticatePartnerMiddleware, EventsBodyMiddleware).forRoutes(IngestEventsController);
-    // The station's bodies are small JSON (a key, or a queue of steps): Express's parser, bounded.
-    consumer.apply(json({ limit: STATION_BODY_LIMIT })).forRoutes(StationApiController);
+    consumer.apply(StationBodyMiddleware).forRoutes(StationApiController);
   }
 }

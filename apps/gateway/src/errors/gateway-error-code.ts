@@ -21,6 +21,7 @@ export const GatewayErrorCode = {
   STATION_NOT_A_WORKSHOP_KEY: 'GATEWAY.STATION_NOT_A_WORKSHOP_KEY',
   STATION_HEADER_MISSING: 'GATEWAY.STATION_HEADER_MISSING',
   STATION_TRACKER_UNAVAILABLE: 'GATEWAY.STATION_TRACKER_UNAVAILABLE',
+  STATION_INVALID_DEVICE_ID: 'GATEWAY.STATION_INVALID_DEVICE_ID',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 
@@ -90,5 +91,9 @@ export const GATEWAY_ERRORS: Readonly<Record<GatewayErrorCode, GatewayErrorSpec>
   [GatewayErrorCode.STATION_TRACKER_UNAVAILABLE]: {
     status: 503,
     meaning: 'the tracker did not answer the station device read (GATEWAY_TRACKER_URL); try again',
+  },
+  [GatewayErrorCode.STATION_INVALID_DEVICE_ID]: {
+    status: 400,
+    meaning: 'the device id of a station read is not an IMEI or serial id as the contracts normalise them',
   },
 };

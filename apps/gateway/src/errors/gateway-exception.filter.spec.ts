@@ -45,17 +45,4 @@ describe('toErrorAnswer', () => {
     expect(JSON.stringify(answer)).not.toMatch(/ECONNREFUSED|hunter2|5432/);
     expect(logged).toEqual([fault]);
   });
-
-  it("answers Express's JSON parser failures (scan station bodies) as the client's faults", () => {
-    const parse = Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed' });
-    const large = Object.assign(new Error('request entity too large'), { type: 'entity.too.large' });
-    expect(toErrorAnswer(parse)).toMatchObject({
-      status: 400,
-      body: { code: GatewayErrorCode.MALFORMED_JSON },
-    });
-    expect(toErrorAnswer(large)).toMatchObject({
-      status: 413,
-      body: { code: GatewayErrorCode.PAYLOAD_TOO_LARGE },
-    });
-  });
 });

@@ -33,8 +33,6 @@ export function toErrorAnswer(
       headers,
     };
   }
-  const parserAnswer = expressBodyError(error);
-  if (parserAnswer) return parserAnswer;
   // Nest's router answers unknown routes with this one.
   if (error instanceof NotFoundException) {
     return {
@@ -49,23 +47,6 @@ export function toErrorAnswer(
     body: { code: GatewayErrorCode.INTERNAL, message: INTERNAL_MESSAGE },
     headers: {},
   };
-}
-
-/**
- * Express's JSON parser (the scan station's small bodies) fails with a `type`; those are the client's
- * faults, answered with the codes POST /v1/events uses for the same faults rather than a 500.
- */
-function expressBodyError(error: unknown): GatewayErrorAnswer | undefined {
-  const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
-  const code =
-    type === 'entity.parse.failed'
-      ? GatewayErrorCode.MALFORMED_JSON
-      : type === 'entity.too.large'
-        ? GatewayErrorCode.PAYLOAD_TOO_LARGE
-        : undefined;
-  if (code === undefined) return undefined;
-  const message = code === GatewayErrorCode.MALFORMED_JSON ? 'the body is not JSON' : 'the body is too large';
-  return { status: GATEWAY_ERRORS[code].status, body: { code, message }, headers: {} };
 }
 
 @Catch()

@@ -87,7 +87,7 @@ export class StationApiController {
   async device(@Param('deviceId') rawDeviceId: string): Promise<BenchDevice> {
     const normalised = normaliseDeviceId(rawDeviceId);
     if (!normalised.ok) {
-      throw new GatewayException(GatewayErrorCode.INVALID_BODY, normalised.rejection.message);
+      throw new GatewayException(GatewayErrorCode.STATION_INVALID_DEVICE_ID, normalised.rejection.message);
     }
     const view = await this.tracker.device(normalised.deviceId);
     return view ? benchDevice(view) : unknownBenchDevice(normalised.deviceId);
