@@ -94,6 +94,23 @@ describe('npm start: the local stack runs the demo and prints its summary', () =
       expect((await fetch(conflicts, { headers: { authorization: `Bearer ${operatorKey}` } })).status).toBe(
         200,
       );
+      // The scan station: its page, and a workshop key that signs in and reads a device through it.
+      const station = /station +(http:\S+\/station) +workshop key: (rl_\S+)/.exec(text);
+      expect(station).not.toBeNull();
+      const [, stationUrl, workshopKey] = station ?? [];
+      expect((await fetch(stationUrl)).headers.get('content-security-policy')).toContain(
+        "default-src 'self'",
+      );
+      const signIn = await fetch(`${stationUrl}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-station': '1' },
+        body: JSON.stringify({ apiKey: workshopKey }),
+      });
+      expect(await signIn.json()).toMatchObject({ workshopId: 'ws-lyon-01' });
+      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+      const device = await fetch(`${stationUrl}/api/devices/serial:acme:DEMO-1`, { headers: { cookie } });
+      // The gateway reads the tracker with the station key the stack made: an unknown device is empty.
+      expect(await device.json()).toMatchObject({ deviceId: 'serial:acme:DEMO-1', timeline: [] });
       for (const file of logFiles) {
         const content = readFileSync(file, 'utf8');
         const records = content

@@ -153,6 +153,7 @@ describe('gateway partners and API keys on real PostgreSQL', () => {
     expect(second.map((s) => [s.partner.id, s.partner.allowedEventTypes])).toEqual([
       ['rebox-fr', ['device.collected']],
       ['atelier-lyon', ['device.diagnosed', 'device.repaired', 'device.refurbished', 'device.recycled']],
+      ['bench-lyon', ['device.diagnosed', 'device.repaired', 'device.refurbished', 'device.recycled']],
       ['backmarket-fr', ['device.resold', 'device.returned']],
       [
         'all-types',
@@ -167,7 +168,8 @@ describe('gateway partners and API keys on real PostgreSQL', () => {
         ],
       ],
     ]);
-    // The simulator sends its whole network through them (docs/decisions.md, partner scopes).
+    // The simulator sends its whole network through them (docs/decisions.md, partner scopes); the scan
+    // station's demo workshop key is scoped to its one workshop.
     expect(
       second.map(({ partner }) => [
         partner.allowedWorkshopIds,
@@ -177,6 +179,7 @@ describe('gateway partners and API keys on real PostgreSQL', () => {
     ).toEqual([
       [[], ['*'], []],
       [['*'], [], []],
+      [['ws-lyon-01'], [], []],
       [[], [], ['*']],
       [['*'], ['*'], ['*']],
     ]);

@@ -4,6 +4,7 @@ import { highWatermarks, KafkaTestClient, provisionAllTopics, TestDatabase } fro
 import { randomUUID } from 'node:crypto';
 import { ManageApiKeysHandler } from '../../apps/issuance/src/auth/manage-api-keys.handler';
 import { ISSUANCE_MIGRATIONS } from '../../apps/issuance/src/migrations';
+import { DEMO_STATION_PARTNER } from '../../apps/gateway/src/partner-keys/demo-partners';
 import { seedConsumerOffsets } from '../support/consumer-progress';
 import { httpRoutesOf } from '../support/http-routes';
 import { InProcessGateway, startGateway } from '../support/in-process-gateway';
@@ -21,7 +22,14 @@ import { migrateService, trackerDatabase } from '../support/tracker-database';
  * "role" is a partner key). A route the services serve but this table does not name fails the test, so
  * a new route cannot ship without deciding who may call it.
  */
-type Access = 'public' | readonly string[];
+type Access = 'public' | 'sign-in' | readonly string[];
+
+/**
+ * The scan station's routes take a session cookie, not an API key: its role `station-session` is a cookie
+ * (`cookie:<token>` below), and a credential of the other kind is not even looked at (401, not 403).
+ */
+const COOKIE_ROLES = new Set(['station-session']);
+const credentialKind = (role: string) => (COOKIE_ROLES.has(role) ? 'cookie' : 'key');
 
 /** Liveness, readiness and metrics: probes and scrapers hold no key (metrics: docs/decisions.md). */
 const OPERATIONS: Record<string, Access> = {
@@ -37,10 +45,19 @@ const MATRIX = {
     'POST /v1/events': ['partner'],
     // The same route: Nest mounts the events middleware on both spellings.
     'POST /v1/events/': ['partner'],
+    // The scan station: its page is public; sign-in takes the workshop key in the body.
+    'GET /station': 'public',
+    'GET /station/:asset': 'public',
+    'POST /station/api/session': 'sign-in',
+    'GET /station/api/session': ['station-session'],
+    // Signing out needs no session: it ends the one the cookie names, if any.
+    'DELETE /station/api/session': 'public',
+    'GET /station/api/devices/:deviceId': ['station-session'],
+    'POST /station/api/events': ['station-session'],
   },
   tracker: {
     ...OPERATIONS,
-    'GET /v1/devices/:deviceId': ['operator', 'workshop'],
+    'GET /v1/devices/:deviceId': ['operator', 'workshop', 'station'],
     'GET /v1/conflicts': ['operator'],
   },
   issuance: {
@@ -93,11 +110,14 @@ function concretePath(path: string): string {
 async function call(service: RunningService, route: string, key?: string): Promise<number> {
   const [method, path] = route.split(' ');
   const hasBody = method !== 'GET';
+  const cookie = key?.startsWith('cookie:') ? key.slice('cookie:'.length) : undefined;
   const response = await fetch(`${service.url}${concretePath(path)}`, {
     method,
     headers: {
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      ...(key && !cookie ? { authorization: `Bearer ${key}` } : {}),
+      ...(cookie ? { cookie } : {}),
+      // The station's CSRF header, sent on every change: what is tested here is who may call.
+      ...(hasBody ? { 'content-type': 'application/json', 'x-station': '1' } : {}),
     },
     body: hasBody ? '[]' : undefined,
   });
@@ -136,18 +156,32 @@ describe('route × role matrix: every HTTP route of gateway, tracker and issuanc
 
     await gateway.partners.seedDemoPartners();
     const issuanceKeys = issuance.app.get(ManageApiKeysHandler);
-    const trackerKey = async (role: 'operator' | 'workshop') =>
+    const workshopKey = (await gateway.partners.createKey(DEMO_STATION_PARTNER, 'matrix')).apiKey;
+    const signIn = await fetch(`${gateway.url}/station/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-station': '1' },
+      body: JSON.stringify({ apiKey: workshopKey }),
+    });
+    const stationCookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+    const trackerKey = async (role: 'operator' | 'workshop' | 'station') =>
       (await tracker!.keys.create(role, role === 'workshop' ? 'ws-route-matrix' : undefined, 'matrix'))
         .apiKey;
     services.gateway = {
       app: gateway.app,
       url: gateway.url,
-      keys: { partner: (await gateway.partners.createKey('rebox-fr', 'matrix')).apiKey },
+      keys: {
+        partner: (await gateway.partners.createKey('rebox-fr', 'matrix')).apiKey,
+        'station-session': `cookie:${stationCookie}`,
+      },
     };
     services.tracker = {
       app: tracker.app,
       url: tracker.url,
-      keys: { operator: await trackerKey('operator'), workshop: await trackerKey('workshop') },
+      keys: {
+        operator: await trackerKey('operator'),
+        workshop: await trackerKey('workshop'),
+        station: await trackerKey('station'),
+      },
     };
     const issuanceKey = async (role: 'finance' | 'verifier' | 'admin') =>
       (await issuanceKeys.create(role, 'matrix')).apiKey;
@@ -195,6 +229,10 @@ describe('route × role matrix: every HTTP route of gateway, tracker and issuanc
         if (access === 'public') {
           seen['no key'] = noKey === 401 || noKey === 403 ? noKey : 'open';
           wanted['no key'] = 'open';
+        } else if (access === 'sign-in') {
+          // Its credential is the body: without one it refuses, whoever calls.
+          seen['no key'] = noKey;
+          wanted['no key'] = 401;
         } else {
           seen['no key'] = noKey;
           wanted['no key'] = 401;
@@ -205,7 +243,8 @@ describe('route × role matrix: every HTTP route of gateway, tracker and issuanc
             const status = await call(service, route, key);
             const allowed = access.includes(role);
             seen[role] = allowed ? (status === 401 || status === 403 ? status : 'allowed') : status;
-            wanted[role] = allowed ? 'allowed' : 403;
+            const sameKind = credentialKind(role) === credentialKind(access[0]);
+            wanted[role] = allowed ? 'allowed' : sameKind ? 403 : 401;
           }
         }
         answers[route] = seen;

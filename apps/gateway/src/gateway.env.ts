@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { join } from 'node:path';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 import { IsHttpPort, KeyMaterialSource, localSigningKeyFiles, ServiceEnv } from '@refurb/config';
 
 const MIB = 1024 * 1024;
@@ -56,4 +57,34 @@ export class GatewayEnv extends ServiceEnv {
       file: this.GATEWAY_SIGNING_KEY_FILE,
     };
   }
+
+  /** How long a scan station session lasts after sign-in (minutes); short, as a bench is shared. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of minutes' })
+  @Min(1)
+  @Max(24 * 60)
+  GATEWAY_STATION_SESSION_MINUTES: number = 60;
+
+  /** The tracker's base URL: the scan station reads devices from its API. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  GATEWAY_TRACKER_URL: string = 'http://127.0.0.1:3001';
+
+  /**
+   * A tracker key of role `station` (`npm run tracker:keys -- create --role station`), inline or as a
+   * file. Without one the station signs in and records steps but cannot show a device (503).
+   */
+  @IsOptional()
+  @IsString()
+  GATEWAY_TRACKER_API_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  GATEWAY_TRACKER_API_KEY_FILE?: string;
+
+  /**
+   * Where `npm run build` writes the scan station page (esbuild's bundle); the default is that output
+   * beside the compiled gateway (dist/apps/gateway/station-web).
+   */
+  @IsString()
+  GATEWAY_STATION_ASSETS_DIR: string = join(__dirname, '..', 'station-web');
 }

@@ -20,6 +20,13 @@ import { PartnerKeysService } from './partner-keys/partner-keys.service';
 import { PartnerRepository } from './partner-keys/partner.repository';
 import { EventRateLimitGuard } from './rate-limit/event-rate-limit.guard';
 import { EventRateLimiter } from './rate-limit/event-rate-limiter.service';
+import { StationApiController } from './station/station-api.controller';
+import { StationBodyMiddleware } from './station/station-body.middleware';
+import { StationPageController } from './station/station-page.controller';
+import { StationSessionGuard } from './station/station-session.guard';
+import { StationSessionRepository } from './station/station-session.repository';
+import { StationSessionsService } from './station/station-sessions.service';
+import { StationTrackerClient } from './station/station-tracker.client';
 
 /**
  * HTTP front door for partners that cannot produce to Kafka themselves. Build the application with
@@ -41,7 +48,7 @@ export class GatewayModule implements NestModule {
         MetricsModule.forService(),
         HealthModule.forIndicators(DatabaseHealthIndicator, KafkaHealthIndicator),
       ],
-      controllers: [IngestEventsController],
+      controllers: [IngestEventsController, StationApiController, StationPageController],
       providers: [
         { provide: GatewayEnv, useValue: env },
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
@@ -54,6 +61,10 @@ export class GatewayModule implements NestModule {
         IngestEventsHandler,
         IngestEventsMetrics,
         relayedEventSigner(env),
+        StationSessionRepository,
+        StationSessionsService,
+        StationSessionGuard,
+        StationTrackerClient,
       ],
       exports: [PartnerKeysService],
     };
@@ -62,5 +73,6 @@ export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // In this order: a request without a valid key is answered 401 before its body is read.
     consumer.apply(AuthenticatePartnerMiddleware, EventsBodyMiddleware).forRoutes(IngestEventsController);
+    consumer.apply(StationBodyMiddleware).forRoutes(StationApiController);
   }
 }

@@ -17,6 +17,6 @@ export function gatewayService(env: GatewayEnv): ServiceDefinition {
     logging: loggingFrom(env),
     applicationOptions: { bodyParser: false },
     configure: setupOpenApi,
-    routes: ['POST /v1/events', 'GET /docs'],
+    routes: ['POST /v1/events', 'GET /docs', 'GET /station'],
   };
 }

@@ -1,5 +1,6 @@
 import { join, relative } from 'node:path';
 import { localStackBroker } from './local-brokers';
+import { createTrackerKey } from './operator-cli';
 import { ServiceProcess, ServiceSpec } from './service-process';
 
 export interface LocalStackOptions {
@@ -56,12 +57,24 @@ export class LocalStack {
       this.env.KAFKA_BROKERS = broker.bootstrapServer;
     }
     this.printLogFiles();
+    await this.provideStationTrackerKey();
     // Started one after another: the first migrates and provisions topics, the others find them done.
     for (const service of this.services) {
       service.start();
       await service.waitUntilHealthy();
       this.log(`${service.spec.name.padEnd(9)} healthy  ${service.url}/health`);
     }
+  }
+
+  /**
+   * The gateway's scan station reads devices from the tracker with a `station` key: made here (the
+   * tracker's CLI migrates its schema first) unless one is configured, as an operator would with
+   * `npm run tracker:keys -- create --role station`.
+   */
+  private async provideStationTrackerKey(): Promise<void> {
+    if (this.env.GATEWAY_TRACKER_API_KEY || this.env.GATEWAY_TRACKER_API_KEY_FILE) return;
+    this.env.GATEWAY_TRACKER_URL ??= this.service('tracker').url;
+    this.env.GATEWAY_TRACKER_API_KEY = await createTrackerKey(this.env, 'station', 'local-stack');
   }
 
   private printLogFiles(): void {

@@ -62,11 +62,18 @@ export async function createIssuanceKey(
   return apiKey;
 }
 
-/** `npm run tracker:keys -- create --role operator`: a tracker key that reads every device and conflict. */
-export async function createTrackerOperatorKey(env: NodeJS.ProcessEnv, label: string): Promise<string> {
+/**
+ * `npm run tracker:keys -- create --role <role>`: an operator key reads every device and conflict; a
+ * station key is the gateway's, for the scan station's device reads.
+ */
+export async function createTrackerKey(
+  env: NodeJS.ProcessEnv,
+  role: 'operator' | 'station',
+  label: string,
+): Promise<string> {
   const output = await runBuiltCli(
     'apps/tracker/src/auth/tracker-keys.cli.js',
-    ['create', '--role', 'operator', '--label', label],
+    ['create', '--role', role, '--label', label],
     env,
   );
   const { apiKey } = JSON.parse(output) as { apiKey?: string };

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { formatDemoReport } from './demo/demo-report';
 import { runDemo } from './demo/run-demo';
 import { LocalStack } from './local-stack';
-import { createTrackerOperatorKey } from './operator-cli';
+import { createTrackerKey } from './operator-cli';
 import { repoRoot } from './repo-root';
 
 const DEFAULT_DEMO_DEVICES = 3000;
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
 
   let financeKey: string | undefined;
   let operatorKey: string | undefined;
+  let workshopKey: string | undefined;
   if (values.demo) {
     // A new seed each run, printed so a run can be reproduced: the same seed would only replay duplicates.
     const seed = values.seed === undefined ? Date.now() % 1_000_000_000 : Number(values.seed);
@@ -68,7 +69,8 @@ async function main(): Promise<void> {
         log: (line) => console.log(line),
       });
       financeKey = result.financeKey;
-      operatorKey = await createTrackerOperatorKey(stack.environment, 'demo');
+      operatorKey = await createTrackerKey(stack.environment, 'operator', 'demo');
+      workshopKey = result.workshopKey;
       console.log(formatDemoReport(result.report));
     } catch (error) {
       console.error(`The demo failed: ${(error as Error).message}`);
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
       '',
       'Refurb Ledger is running:',
       `  gateway   ${url('gateway')}/docs            partners: POST /v1/events (keys: npm run gateway:partners -- seed-local)`,
+      `  station   ${url('gateway')}/station          workshop key: ${workshopKey ?? '(npm run gateway:partners -- seed-local, partner bench-lyon)'}`,
       `  tracker   ${url('tracker')}/v1/conflicts    and /v1/devices/{deviceId}, operator key: ${operatorKey ?? '(npm run tracker:keys -- create --role operator)'}`,
       `  issuance  ${url('issuance')}/v1/batches     finance key: ${financeKey ?? '(npm run issuance -- key-create --role finance)'}`,
       `  health    ${stack.services.map((s) => `${s.url}/health`).join('  ')}`,

@@ -16,6 +16,12 @@ export const GatewayErrorCode = {
   RATE_LIMITED: 'GATEWAY.RATE_LIMITED',
   INTERNAL: 'GATEWAY.INTERNAL',
   KAFKA_UNAVAILABLE: 'GATEWAY.KAFKA_UNAVAILABLE',
+  STATION_NOT_SIGNED_IN: 'GATEWAY.STATION_NOT_SIGNED_IN',
+  STATION_SESSION_EXPIRED: 'GATEWAY.STATION_SESSION_EXPIRED',
+  STATION_NOT_A_WORKSHOP_KEY: 'GATEWAY.STATION_NOT_A_WORKSHOP_KEY',
+  STATION_HEADER_MISSING: 'GATEWAY.STATION_HEADER_MISSING',
+  STATION_TRACKER_UNAVAILABLE: 'GATEWAY.STATION_TRACKER_UNAVAILABLE',
+  STATION_INVALID_DEVICE_ID: 'GATEWAY.STATION_INVALID_DEVICE_ID',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 
@@ -62,5 +68,32 @@ export const GATEWAY_ERRORS: Readonly<Record<GatewayErrorCode, GatewayErrorSpec>
     meaning:
       'Kafka did not acknowledge in time: no event of the request is accepted; send the same request ' +
       'again (events re-sent with the same id and payload are de-duplicated downstream)',
+  },
+  [GatewayErrorCode.STATION_NOT_SIGNED_IN]: {
+    status: 401,
+    meaning: 'a scan station route was called without a station session cookie, or with an unknown one',
+  },
+  [GatewayErrorCode.STATION_SESSION_EXPIRED]: {
+    status: 401,
+    meaning:
+      'the station session expired (GATEWAY_STATION_SESSION_MINUTES) or its key was revoked: sign in again',
+  },
+  [GatewayErrorCode.STATION_NOT_A_WORKSHOP_KEY]: {
+    status: 403,
+    meaning:
+      'the key is valid but not a workshop key: its partner must be scoped to exactly one workshop and ' +
+      'allowed the workshop event types',
+  },
+  [GatewayErrorCode.STATION_HEADER_MISSING]: {
+    status: 403,
+    meaning: 'a mutating station route was called without `X-Station: 1` (cross-site request defence)',
+  },
+  [GatewayErrorCode.STATION_TRACKER_UNAVAILABLE]: {
+    status: 503,
+    meaning: 'the tracker did not answer the station device read (GATEWAY_TRACKER_URL); try again',
+  },
+  [GatewayErrorCode.STATION_INVALID_DEVICE_ID]: {
+    status: 400,
+    meaning: 'the device id of a station read is not an IMEI or serial id as the contracts normalise them',
   },
 };

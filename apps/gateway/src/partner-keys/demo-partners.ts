@@ -1,8 +1,13 @@
 import { DEVICE_EVENT_TYPES } from '@refurb/contracts';
+import { STATION_EVENT_TYPES } from '../station/station-workshop';
 import { PartnerInput } from './partner-input';
 import { ANY_VALUE } from './partner-scope-input';
 
 const ANY = [ANY_VALUE];
+
+/** The simulator's Lyon workshop: the demo station records steps for it. */
+export const DEMO_STATION_WORKSHOP = 'ws-lyon-01';
+export const DEMO_STATION_PARTNER = 'bench-lyon';
 
 /**
  * Partners for local runs and the demo, one per kind of sender in docs/methodology.md#the-business. Kept
@@ -24,6 +29,13 @@ export const DEMO_PARTNERS: readonly PartnerInput[] = [
     displayName: 'Atelier Lyon (refurbishment workshop)',
     allowedEventTypes: ['device.diagnosed', 'device.repaired', 'device.refurbished', 'device.recycled'],
     allowedWorkshopIds: ANY,
+  },
+  {
+    // A workshop key for the scan station (/station): one workshop, the bench's event types.
+    id: DEMO_STATION_PARTNER,
+    displayName: 'Atelier Lyon, bench 1 (scan station)',
+    allowedEventTypes: [...STATION_EVENT_TYPES],
+    allowedWorkshopIds: [DEMO_STATION_WORKSHOP],
   },
   {
     id: 'backmarket-fr',

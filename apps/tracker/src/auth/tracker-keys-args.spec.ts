@@ -1,7 +1,7 @@
 import { parseTrackerKeysArgs, TrackerKeysUsageError } from './tracker-keys-args';
 
 describe('parseTrackerKeysArgs', () => {
-  it('reads operator and workshop keys, and revocations', () => {
+  it('reads operator, workshop and station keys, and revocations', () => {
     expect(parseTrackerKeysArgs(['create', '--role', 'operator', '--label', 'ops'])).toEqual({
       command: 'create',
       role: 'operator',
@@ -14,6 +14,12 @@ describe('parseTrackerKeysArgs', () => {
       workshopId: 'WS-LYON-01',
       label: '',
     });
+    expect(parseTrackerKeysArgs(['create', '--role', 'station', '--label', 'gateway'])).toEqual({
+      command: 'create',
+      role: 'station',
+      workshopId: undefined,
+      label: 'gateway',
+    });
     expect(parseTrackerKeysArgs(['revoke', 'abc'])).toEqual({ command: 'revoke', keyId: 'abc' });
     expect(parseTrackerKeysArgs([])).toEqual({ command: 'help' });
   });
@@ -22,6 +28,7 @@ describe('parseTrackerKeysArgs', () => {
     [['create', '--role', 'admin']],
     [['create', '--role', 'workshop']],
     [['create', '--role', 'operator', '--workshop', 'WS-1']],
+    [['create', '--role', 'station', '--workshop', 'WS-1']],
     [['revoke']],
     [['rotate']],
     [['create', '--nope']],

@@ -5,6 +5,7 @@ import { isTrackerRole, TrackerRole } from './tracker-role';
 export const TRACKER_KEYS_USAGE = `usage: npm run tracker:keys -- <command>
   create --role operator [--label <text>]                   a key that reads every device and the conflicts
   create --role workshop --workshop <id> [--label <text>]   a key that reads the devices that workshop touched
+  create --role station [--label <text>]                    the gateway's scan station key: reads any device, not the conflicts
   revoke <keyId>
 The key is printed once; only its hash is stored.`;
 
@@ -35,13 +36,16 @@ export function parseTrackerKeysArgs(argv: readonly string[]): TrackerKeysComman
     return { command: 'revoke', keyId: positionals[0] };
   }
   if (command !== 'create') throw new TrackerKeysUsageError(`unknown command ${command}`);
-  if (!isTrackerRole(values.role)) throw new TrackerKeysUsageError('--role must be operator or workshop');
+  if (!isTrackerRole(values.role))
+    throw new TrackerKeysUsageError('--role must be operator, workshop or station');
   const workshopId = values.workshop?.trim();
   if (values.role === 'workshop' && !workshopId) {
     throw new TrackerKeysUsageError('a workshop key needs --workshop <id>');
   }
-  if (values.role === 'operator' && values.workshop !== undefined) {
-    throw new TrackerKeysUsageError('an operator key reads every workshop: drop --workshop');
+  if (values.role !== 'workshop' && values.workshop !== undefined) {
+    throw new TrackerKeysUsageError(
+      `${values.role === 'operator' ? 'an operator' : 'a station'} key reads every workshop: drop --workshop`,
+    );
   }
   return {
     command: 'create',

@@ -5,6 +5,7 @@ import { ParkUnproducibleOutboxRows1764345600000 } from './1764345600000-park-un
 import { AppendOnlyDeviceEvents1764432000000 } from './1764432000000-append-only-device-events';
 import { CreateTrackerApiKeys1764518400000 } from './1764518400000-create-tracker-api-keys';
 import { RegisterKafkaSources1764604800000 } from './1764604800000-register-kafka-sources';
+import { AddStationRole1764777600000 } from './1764777600000-add-station-role';
 
 /** Append-only: a landed migration is never edited, only followed by a new one. */
 export const TRACKER_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const TRACKER_MIGRATIONS = [
   AppendOnlyDeviceEvents1764432000000,
   CreateTrackerApiKeys1764518400000,
   RegisterKafkaSources1764604800000,
+  AddStationRole1764777600000,
 ];

@@ -21,6 +21,8 @@ export interface StoredEventView {
   type: string;
   time: string;
   source: string;
+  /** The workshop (or recycler) the event names, if any: what a scan station shows of it. */
+  workshopId: string | null;
   topic: string;
   partition: number;
   offset: string;
@@ -56,7 +58,7 @@ export class DeviceQueryService {
     // every event, so the page is cut in memory; the history limits bound what that reads.
     const rows: (StoredEventView & { event: AnyDeviceEvent })[] = await this.dataSource.query(
       `SELECT event_id AS "eventId", type, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS time,
-              source, topic, partition, kafka_offset::text AS "offset", received_at AS "receivedAt", event
+              source, coalesce(event->'data'->>'workshopId', event->'data'->>'recyclerId') AS "workshopId", topic, partition, kafka_offset::text AS "offset", received_at AS "receivedAt", event
        FROM tracker.device_events WHERE device_id = $1 ORDER BY occurred_at, event_id`,
       [deviceId],
     );

@@ -17,7 +17,10 @@ import { TrackerRoles } from '../auth/tracker-roles.decorator';
 import { ConflictView, DeviceQueryService, DeviceView } from './device-query.service';
 import { DEVICE_PAGE_DEFAULT_LIMIT, DEVICE_PAGE_MAX_LIMIT, InvalidCursorError } from './device-page';
 
-/** Every route needs a tracker key (TrackerKeyGuard): operators read all; workshops their devices. */
+/**
+ * Every route needs a tracker key (TrackerKeyGuard): operators read all; workshops their devices; the
+ * gateway's scan station (role `station`) any device, but not the conflicts.
+ */
 @Controller('v1')
 @UseGuards(TrackerKeyGuard)
 export class DevicesController {
@@ -25,7 +28,7 @@ export class DevicesController {
 
   /** Accepts any spelling partners use for a device id (e.g. a bare IMEI) and answers for its canonical form. */
   @Get('devices/:deviceId')
-  @TrackerRoles('operator', 'workshop')
+  @TrackerRoles('operator', 'workshop', 'station')
   @ApiOperation({ summary: "A device's cycles and stored events, a page of events at a time" })
   @ApiQuery({
     name: 'limit',

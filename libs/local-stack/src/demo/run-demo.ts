@@ -26,6 +26,8 @@ export interface DemoOptions {
 export interface DemoResult {
   report: DemoReport;
   financeKey: string;
+  /** A key of the demo workshop partner (bench-lyon), to sign in at /station. */
+  workshopKey: string;
 }
 
 interface BatchView {
@@ -91,7 +93,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       ...(await cycleCounts(databaseUrl)),
       batches,
     };
-    return { report, financeKey };
+    return { report, financeKey, workshopKey: requiredKey(partnerKeys, 'bench-lyon') };
   } finally {
     await admin.disconnect();
   }

@@ -1,0 +1,39 @@
+import { repoRoot } from '@refurb/local-stack';
+import { build } from 'esbuild';
+import { copyFile, mkdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Where the page's sources are, and where `npm run build` puts the page (GATEWAY_STATION_ASSETS_DIR's default). */
+export const STATION_WEB_SOURCES = join(repoRoot(), 'apps', 'gateway', 'src', 'station', 'web');
+export const STATION_WEB_OUTPUT = join(repoRoot(), 'dist', 'apps', 'gateway', 'station-web');
+
+/**
+ * Bundles the scan station page (plain TypeScript and CSS under station/web) into `outDir`: one script,
+ * one stylesheet and the HTML, nothing fetched at run time. esbuild rather than tsc: the page imports
+ * pure contract code (device ids, parts) and must ship as a single browser script.
+ */
+export async function buildStationWeb(outDir = STATION_WEB_OUTPUT): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  await build({
+    entryPoints: [join(STATION_WEB_SOURCES, 'main.ts'), join(STATION_WEB_SOURCES, 'station.css')],
+    outdir: outDir,
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    tsconfig: join(STATION_WEB_SOURCES, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+  await rename(join(outDir, 'main.js'), join(outDir, 'station.js'));
+  await copyFile(join(STATION_WEB_SOURCES, 'index.html'), join(outDir, 'index.html'));
+}
+
+if (require.main === module) {
+  buildStationWeb().then(
+    () => console.log(`station page built into ${STATION_WEB_OUTPUT}`),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
