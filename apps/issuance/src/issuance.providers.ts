@@ -2,7 +2,9 @@ import { Provider, Type } from '@nestjs/common';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyRepository } from './auth/api-key.repository';
 import { ManageApiKeysHandler } from './auth/manage-api-keys.handler';
+import { BatchHistoryRepository } from './batch-history/batch-history.repository';
 import { BatchEventsService } from './batches/batch-events.service';
+import { ClosePreviewQuery } from './batches/close-preview.query';
 import { BatchQueriesService } from './batches/batch-queries.service';
 import { BatchRepository } from './storage/batch.repository';
 import { BatchesController } from './batches/batches.controller';
@@ -34,6 +36,7 @@ export const ISSUANCE_OUTBOX_TABLE = 'issuance.outbox';
 export const ISSUANCE_PROVIDERS: Provider[] = [
   ApiKeyRepository,
   BatchRepository,
+  BatchHistoryRepository,
   CreditLineRepository,
   BatchEvidenceLines,
   UnplacedLinesQuery,
@@ -44,6 +47,7 @@ export const ISSUANCE_PROVIDERS: Provider[] = [
   BatchQueriesService,
   LinePlacementService,
   CloseBatchHandler,
+  ClosePreviewQuery,
   VerifyBatchHandler,
   IssueBatchHandler,
   PlacePendingHandler,

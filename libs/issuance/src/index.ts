@@ -2,6 +2,7 @@ export * from './batch-key-id';
 export * from './batch-state';
 export * from './batch-totals';
 export * from './batch.exception';
+export * from './close-plan';
 export * from './credit-line-codes';
 export * from './csv';
 export * from './evidence-csv';

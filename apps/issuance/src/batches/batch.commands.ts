@@ -1,3 +1,4 @@
+import { cliActor } from '../batch-history/batch-actor';
 import { done, integerOption, IssuanceCommand, requiredArgument, validatedInput } from '../command-line';
 import { BatchQueriesService } from './batch-queries.service';
 import { CloseBatchHandler } from './close-batch.handler';
@@ -39,7 +40,8 @@ export const BATCH_COMMANDS: IssuanceCommand[] = [
   {
     name: 'batch close',
     usage: '<batchId>',
-    run: async (app, line) => done(await app.get(CloseBatchHandler).close(requiredArgument(line, BATCH_ID))),
+    run: async (app, line) =>
+      done(await app.get(CloseBatchHandler).close(requiredArgument(line, BATCH_ID), cliActor())),
   },
   {
     name: 'batch verify',
@@ -49,7 +51,9 @@ export const BATCH_COMMANDS: IssuanceCommand[] = [
         verifierName: line.options.verifier,
         reportReference: line.options.report,
       });
-      return done(await app.get(VerifyBatchHandler).verify(requiredArgument(line, BATCH_ID), body));
+      return done(
+        await app.get(VerifyBatchHandler).verify(requiredArgument(line, BATCH_ID), body, cliActor()),
+      );
     },
   },
   {
@@ -58,7 +62,9 @@ export const BATCH_COMMANDS: IssuanceCommand[] = [
     async run(app, line) {
       const body = validatedInput(IssueBatchDto, { registryReference: line.options.registry });
       return done(
-        await app.get(IssueBatchHandler).issue(requiredArgument(line, BATCH_ID), body.registryReference),
+        await app
+          .get(IssueBatchHandler)
+          .issue(requiredArgument(line, BATCH_ID), body.registryReference, cliActor()),
       );
     },
   },

@@ -128,6 +128,20 @@ export class BatchRepository {
     );
   }
 
+  /** Open batches of the project with a vintage before `vintage`, oldest first. */
+  async openBeforeVintage(
+    manager: EntityManager,
+    projectId: string,
+    vintage: number,
+  ): Promise<{ id: string; vintage: number }[]> {
+    return manager.query(
+      `SELECT id, vintage FROM issuance.batches
+       WHERE project_id = $1 AND state = 'open' AND vintage < $2
+       ORDER BY vintage, id`,
+      [projectId, vintage],
+    );
+  }
+
   async lineFigures(manager: EntityManager, batchIds: readonly string[]): Promise<Map<string, LineFigures>> {
     const rows: { batch_id: string; line_count: string; gross_g: string }[] = await manager.query(
       `SELECT batch_id, count(*) AS line_count, coalesce(sum(avoided_g), 0) AS gross_g
