@@ -53,6 +53,8 @@ const MATRIX = {
     'GET /v1/batches/:id/evidence.csv': ['finance', 'verifier'],
     'GET /v1/batches/:id/history': ['finance', 'verifier', 'admin'],
     'GET /v1/batches/:id/close-preview': ['finance'],
+    'GET /v1/batches/:id/registry-units': ['finance', 'verifier'],
+    'GET /v1/batches/:id/registry-units.csv': ['finance', 'verifier'],
     'GET /v1/projects': ['admin', 'finance'],
     'PUT /v1/projects/:id': ['admin'],
     'GET /v1/projects/:id/summary': ['finance'],

@@ -22,6 +22,8 @@ import { ExportEvidenceCsvHandler } from './evidence/export-evidence-csv.handler
 import { FactorSetRepository } from './storage/factor-set.repository';
 import { RecomputeBatchHandler } from './evidence/recompute-batch.handler';
 import { ProjectRepository } from './storage/project.repository';
+import { RegistryExportController } from './registry-export/registry-export.controller';
+import { RegistryUnitsQuery } from './registry-export/registry-units.query';
 import { ProjectsController } from './projects/projects.controller';
 import { SeedLocalHandler } from './projects/seed-local.handler';
 import { UpsertProjectHandler } from './projects/upsert-project.handler';
@@ -48,6 +50,7 @@ export const ISSUANCE_PROVIDERS: Provider[] = [
   LinePlacementService,
   CloseBatchHandler,
   ClosePreviewQuery,
+  RegistryUnitsQuery,
   VerifyBatchHandler,
   IssueBatchHandler,
   PlacePendingHandler,
@@ -62,6 +65,7 @@ export const ISSUANCE_PROVIDERS: Provider[] = [
 
 export const ISSUANCE_HTTP_CONTROLLERS: Type[] = [
   BatchesController,
+  RegistryExportController,
   ProjectSummaryController,
   ProjectsController,
   WorkshopsController,

@@ -9,4 +9,6 @@ export * from './evidence-csv';
 export * from './line-placement';
 export * from './line-recompute';
 export * from './project-summary';
+export * from './registry-units';
+export * from './registry-units.schema';
 export * from './serial-block';

@@ -18,6 +18,8 @@ const STATUS_BY_CODE: Record<IssuanceErrorCode | BatchErrorCode, HttpStatus> = {
   'AUTH.INVALID_API_KEY': HttpStatus.UNAUTHORIZED,
   'AUTH.FORBIDDEN': HttpStatus.FORBIDDEN,
   'BATCH.INVALID_TRANSITION': HttpStatus.CONFLICT,
+  // An open batch has no frozen figures or serials yet: nothing to export until it closes.
+  'BATCH.NOT_CLOSED': HttpStatus.CONFLICT,
   // Figures the ledger cannot close or serialise: the request is fine, the data is not.
   'BATCH.INVALID_AMOUNT': HttpStatus.UNPROCESSABLE_ENTITY,
   'BATCH.INVALID_DISCOUNT': HttpStatus.UNPROCESSABLE_ENTITY,
