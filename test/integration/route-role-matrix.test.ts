@@ -62,6 +62,11 @@ const MATRIX = {
     'PUT /v1/workshops/:id': ['admin'],
     'GET /v1/unplaced': ['finance', 'admin'],
     'POST /v1/unplaced/place': ['admin'],
+    'POST /v1/webhooks': ['admin'],
+    'GET /v1/webhooks': ['admin'],
+    'DELETE /v1/webhooks/:id': ['admin'],
+    'GET /v1/webhooks/:id/deliveries': ['admin', 'finance'],
+    'POST /v1/webhook-deliveries/:id/redeliver': ['admin', 'finance'],
   },
 } satisfies Record<string, Record<string, Access>>;
 

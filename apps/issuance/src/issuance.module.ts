@@ -19,6 +19,10 @@ import { batchRecordSigner, creditRecordVerifier } from './issuance-keys';
 import { ISSUANCE_HTTP_CONTROLLERS, ISSUANCE_OUTBOX_TABLE, ISSUANCE_PROVIDERS } from './issuance.providers';
 import { ISSUANCE_MIGRATIONS } from './migrations';
 import { SeedLocalOnBootService } from './projects/seed-local-on-boot.service';
+import { ManageWebhooksHandler } from './webhooks/manage-webhooks.handler';
+import { WebhookRelay } from './webhooks/webhook-relay.service';
+import { webhookSettings } from './webhooks/webhook-settings';
+import { WebhookSubscriptionRepository } from './webhooks/webhook-subscription.repository';
 
 /** Credit issuance batches and the finance and verifier API. */
 @Module({})
@@ -54,6 +58,11 @@ export class IssuanceModule {
         // The consumer's use case only: operators' commands never read credit records.
         PlaceCreditLinesHandler,
         FigureCheck,
+        // Webhooks are managed and relayed by the service; the CLI only enqueues deliveries with transitions.
+        webhookSettings(env),
+        WebhookSubscriptionRepository,
+        ManageWebhooksHandler,
+        WebhookRelay,
         batchRecordSigner(env),
         creditRecordVerifier(env),
         ...(env.ISSUANCE_SEED_LOCAL ? [SeedLocalOnBootService] : []),

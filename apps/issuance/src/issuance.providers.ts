@@ -30,6 +30,8 @@ import { UpsertProjectHandler } from './projects/upsert-project.handler';
 import { UpsertWorkshopHandler } from './projects/upsert-workshop.handler';
 import { WorkshopRepository } from './storage/workshop.repository';
 import { WorkshopsController } from './projects/workshops.controller';
+import { WebhookDeliveryRepository } from './webhooks/webhook-delivery.repository';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** Where issuance.outbox lives; its rows are produced by the service's relay. */
 export const ISSUANCE_OUTBOX_TABLE = 'issuance.outbox';
@@ -61,6 +63,7 @@ export const ISSUANCE_PROVIDERS: Provider[] = [
   SeedLocalHandler,
   ManageApiKeysHandler,
   ApiKeyGuard,
+  WebhookDeliveryRepository,
 ];
 
 export const ISSUANCE_HTTP_CONTROLLERS: Type[] = [
@@ -70,4 +73,5 @@ export const ISSUANCE_HTTP_CONTROLLERS: Type[] = [
   ProjectsController,
   WorkshopsController,
   UnplacedController,
+  WebhooksController,
 ];

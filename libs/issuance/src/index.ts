@@ -12,3 +12,4 @@ export * from './project-summary';
 export * from './registry-units';
 export * from './registry-units.schema';
 export * from './serial-block';
+export * from './webhook-signature';

@@ -3,6 +3,7 @@ import { CreateBatchesAndLines1764172800000 } from './1764172800000-create-batch
 import { ParkUnproducibleOutboxRows1764345600000 } from './1764345600000-park-unproducible-outbox-rows';
 import { DisjointSerials1764432000000 } from './1764432000000-disjoint-serials';
 import { CreateBatchHistory1764691200000 } from './1764691200000-create-batch-history';
+import { CreateWebhooks1764777600000 } from './1764777600000-create-webhooks';
 
 /** Append-only: a landed migration is never edited, only followed by a new one. */
 export const ISSUANCE_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ISSUANCE_MIGRATIONS = [
   ParkUnproducibleOutboxRows1764345600000,
   DisjointSerials1764432000000,
   CreateBatchHistory1764691200000,
+  CreateWebhooks1764777600000,
 ];
