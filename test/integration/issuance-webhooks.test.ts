@@ -58,7 +58,7 @@ describe('signed webhooks for batch transitions', () => {
       ISSUANCE_WEBHOOK_POLL_MS: '50',
       ISSUANCE_WEBHOOK_RETRY_BASE_MS: '100',
       ISSUANCE_WEBHOOK_RETRY_MAX_MS: '400',
-      ISSUANCE_WEBHOOK_TIMEOUT_MS: '2000',
+      ISSUANCE_WEBHOOK_TIMEOUT_MS: '1000',
       ISSUANCE_WEBHOOK_MAX_ATTEMPTS: '5',
     });
     await service.cli('project', 'upsert', 'WH-FR', '--company', 'Webhook Test', '--country', 'FR');
@@ -237,5 +237,55 @@ describe('signed webhooks for batch transitions', () => {
       },
     );
     expect(steady.received.length).toBe(before);
+  });
+
+  it('counts a receiver that does not answer in time as a failed attempt, and retries it', async () => {
+    flaky.answer = (_, seenBefore) => (seenBefore === 0 ? 'hang' : 200);
+    await service.http('POST', `/v1/batches/${batches[2025]}/issue`, {
+      role: 'finance',
+      body: { registryReference: 'REG-WH-2' },
+    });
+    const [issued] = await eventually(
+      () => deliveriesOf(flaky),
+      (log) => log.length === 4 && log[0].status === 'delivered',
+      { what: 'the issue, after a timed-out attempt' },
+    );
+    expect(issued.eventType).toBe('credits.batch.issued');
+    expect(issued.attempts.map(({ statusCode, error }) => ({ statusCode, error }))).toEqual([
+      { statusCode: null, error: 'timed out after 1000 ms' },
+      { statusCode: 200, error: null },
+    ]);
+  });
+
+  it('gives up after the attempt budget, and a redeliver grants a fresh one', async () => {
+    flaky.answer = () => 500;
+    await service.http('POST', `/v1/batches/${batches[2026]}/verify`, {
+      role: 'verifier',
+      body: { verifierName: 'Veritas', reportReference: 'R-WH-3' },
+    });
+    const [failed] = await eventually(
+      () => deliveriesOf(flaky),
+      (log) => log.length === 5 && log[0].status === 'failed',
+      { what: 'the verify to be given up' },
+    );
+    expect(failed.attempts.map((attempt) => attempt.statusCode)).toEqual([500, 500, 500, 500, 500]);
+    expect(failed.nextAttemptAt).toBeNull();
+
+    flaky.answer = () => 204;
+    const redelivered = await service.http<Delivery>(
+      'POST',
+      `/v1/webhook-deliveries/${failed.id}/redeliver`,
+      {
+        role: 'finance',
+      },
+    );
+    expect(redelivered.body.status).toBe('pending');
+    const [delivered] = await eventually(
+      () => deliveriesOf(flaky),
+      (log) => log[0].status === 'delivered',
+      { what: 'the redelivered verify' },
+    );
+    expect(delivered.attempts.map((attempt) => attempt.statusCode)).toEqual([500, 500, 500, 500, 500, 204]);
+    expectAllSigned(flaky);
   });
 });

@@ -4,12 +4,15 @@ import { AddressInfo } from 'node:net';
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   body: string;
-  /** What the receiver answered. */
+  /** What the receiver answered; 0 if it never did. */
   status: number;
 }
 
-/** Decides the answer to each request; by default every delivery is accepted. */
-export type Answer = (request: ReceivedWebhook, seenBefore: number) => number;
+/**
+ * Decides the answer to each request (a status, or `hang`: never answer, as a stuck receiver); by
+ * default every delivery is accepted.
+ */
+export type Answer = (request: ReceivedWebhook, seenBefore: number) => number | 'hang';
 
 /** A finance system's webhook endpoint on a loopback port, recording every request and its answer. */
 export class WebhookReceiver {
@@ -29,8 +32,10 @@ export class WebhookReceiver {
         };
         const id = request.headers['refurb-webhook-id'];
         const seenBefore = this.received.filter((r) => r.headers['refurb-webhook-id'] === id).length;
-        entry.status = this.answer(entry, seenBefore);
+        const answer = this.answer(entry, seenBefore);
         this.received.push(entry);
+        if (answer === 'hang') return;
+        entry.status = answer;
         response.writeHead(entry.status, { 'content-type': 'text/plain' }).end(String(entry.status));
       });
     });

@@ -43,10 +43,9 @@ export async function sendWebhook(
       durationMs: now() - started,
     };
   } catch (error) {
-    const reason =
-      error instanceof Error && error.name === 'TimeoutError'
-        ? `timed out after ${timeoutMs} ms`
-        : describe(error);
+    // AbortSignal.timeout rejects with a DOMException, which is not an Error in every Node version.
+    const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
+    const reason = timedOut ? `timed out after ${timeoutMs} ms` : describe(error);
     return { statusCode: null, error: reason.slice(0, MAX_ERROR_LENGTH), durationMs: now() - started };
   }
 }
