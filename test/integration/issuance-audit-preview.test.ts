@@ -126,6 +126,14 @@ describe('batch audit trail and close preview', () => {
       const times = history.body.map((entry) => Date.parse(entry.at));
       expect(times).toEqual([...times].sort((a, b) => a - b));
     }
+    const fromCli = await service.cli('batch', 'history', batch2025);
+    expect((fromCli.output as HistoryEntry[]).map((entry) => entry.action)).toEqual([
+      'close',
+      'verify',
+      'issue',
+    ]);
+    const preview = await service.cli('batch', 'preview', batch2026);
+    expect(preview.output).toMatchObject({ batchId: batch2026, closeSequence: 2, warnings: [] });
     const open = await service.http('GET', `/v1/batches/${batch2026}/history`, { role: 'verifier' });
     expect(open.body).toEqual([]);
     const unknown = await service.http('GET', '/v1/batches/AU-FR-1999-0/history', { role: 'verifier' });

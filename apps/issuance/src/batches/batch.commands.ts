@@ -2,6 +2,7 @@ import { cliActor } from '../batch-history/batch-actor';
 import { done, integerOption, IssuanceCommand, requiredArgument, validatedInput } from '../command-line';
 import { BatchQueriesService } from './batch-queries.service';
 import { CloseBatchHandler } from './close-batch.handler';
+import { ClosePreviewQuery } from './close-preview.query';
 import { IssueBatchDto } from './issue-batch.dto';
 import { IssueBatchHandler } from './issue-batch.handler';
 import { ListBatchesQueryDto } from './list-batches-query.dto';
@@ -36,6 +37,20 @@ export const BATCH_COMMANDS: IssuanceCommand[] = [
     name: 'batch show',
     usage: '<batchId>',
     run: async (app, line) => done(await app.get(BatchQueriesService).get(requiredArgument(line, BATCH_ID))),
+  },
+  {
+    name: 'batch history',
+    usage: '<batchId>',
+    description: 'who closed, verified and issued it, and when',
+    run: async (app, line) =>
+      done(await app.get(BatchQueriesService).historyOf(requiredArgument(line, BATCH_ID))),
+  },
+  {
+    name: 'batch preview',
+    usage: '<batchId>',
+    description: 'what closing it now would freeze (totals, serial block, warnings); writes nothing',
+    run: async (app, line) =>
+      done(await app.get(ClosePreviewQuery).preview(requiredArgument(line, BATCH_ID))),
   },
   {
     name: 'batch close',
