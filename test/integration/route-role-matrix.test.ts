@@ -45,7 +45,7 @@ const MATRIX = {
   },
   issuance: {
     ...OPERATIONS,
-    'GET /v1/batches': ['finance'],
+    'GET /v1/batches': ['finance', 'verifier'],
     'GET /v1/batches/:id': ['finance', 'verifier'],
     'POST /v1/batches/:id/close': ['finance'],
     'POST /v1/batches/:id/verify': ['verifier'],

@@ -28,8 +28,9 @@ export class BatchesController {
     private readonly closePreview: ClosePreviewQuery,
   ) {}
 
+  /** The verifier lists batches too: its workspace starts from the closed ones it is to audit. */
   @Get()
-  @Roles('finance')
+  @Roles('finance', 'verifier')
   list(@Query() query: ListBatchesQueryDto): Promise<BatchView[]> {
     return this.queries.list({
       projectId: query.project,
