@@ -288,4 +288,18 @@ describe('signed webhooks for batch transitions', () => {
     expect(delivered.attempts.map((attempt) => attempt.statusCode)).toEqual([500, 500, 500, 500, 500, 204]);
     expectAllSigned(flaky);
   });
+
+  it('reports deliveries by status on /metrics', async () => {
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    const value = (status: string) =>
+      Number(
+        new RegExp(`^refurb_issuance_webhook_deliveries\\{status="${status}"\\} (\\d+)$`, 'm').exec(
+          metrics,
+        )?.[1],
+      );
+    const log = [...(await deliveriesOf(flaky)), ...(await deliveriesOf(steady))];
+    expect(value('delivered')).toBe(log.filter((delivery) => delivery.status === 'delivered').length);
+    expect(value('pending')).toBe(0);
+    expect(metrics).toMatch(/^refurb_issuance_webhook_oldest_pending_seconds 0$/m);
+  });
 });

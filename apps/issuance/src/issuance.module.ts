@@ -20,6 +20,7 @@ import { ISSUANCE_HTTP_CONTROLLERS, ISSUANCE_OUTBOX_TABLE, ISSUANCE_PROVIDERS } 
 import { ISSUANCE_MIGRATIONS } from './migrations';
 import { SeedLocalOnBootService } from './projects/seed-local-on-boot.service';
 import { ManageWebhooksHandler } from './webhooks/manage-webhooks.handler';
+import { WebhookDeliveriesMetrics } from './webhooks/webhook-deliveries.metrics';
 import { WebhookRelay } from './webhooks/webhook-relay.service';
 import { webhookSettings } from './webhooks/webhook-settings';
 import { WebhookSubscriptionRepository } from './webhooks/webhook-subscription.repository';
@@ -63,6 +64,7 @@ export class IssuanceModule {
         WebhookSubscriptionRepository,
         ManageWebhooksHandler,
         WebhookRelay,
+        WebhookDeliveriesMetrics,
         batchRecordSigner(env),
         creditRecordVerifier(env),
         ...(env.ISSUANCE_SEED_LOCAL ? [SeedLocalOnBootService] : []),
