@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { Actor } from '../batch-history/actor.decorator';
 import { BatchActor } from '../batch-history/batch-actor';
@@ -49,6 +50,9 @@ export class BatchesController {
 
   /** Who closed, verified and issued the batch, and when. */
   @Get(':id/history')
+  @ApiOperation({
+    summary: 'The audit trail: each close, verify and issue with its actor (key:<id> or cli:<user>) and time',
+  })
   @Roles('finance', 'verifier', 'admin')
   history(@Param('id') id: string): Promise<BatchHistoryEntry[]> {
     return this.queries.historyOf(id);
@@ -56,6 +60,10 @@ export class BatchesController {
 
   /** What closing the open batch now would freeze, with warnings; nothing is written. */
   @Get(':id/close-preview')
+  @ApiOperation({
+    summary:
+      'What closing the open batch now would freeze (totals, serial block), with warnings; writes nothing',
+  })
   @Roles('finance')
   previewClose(@Param('id') id: string): Promise<ClosePreview> {
     return this.closePreview.preview(id);

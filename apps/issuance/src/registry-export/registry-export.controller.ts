@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { registryUnitsCsv, RegistryUnitsExport } from '@refurb/issuance';
+import { ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
 import { IssuanceApi } from '../http/issuance-api.decorator';
@@ -18,6 +19,10 @@ export class RegistryExportController {
   constructor(private readonly registryUnits: RegistryUnitsQuery) {}
 
   @Get(':id/registry-units')
+  @ApiOperation({
+    summary: 'The closed batch as CADT-shaped unit records (schema: registry-units-export.schema.json)',
+  })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @Roles('finance', 'verifier')
   async units(
     @Param('id') id: string,
@@ -29,6 +34,7 @@ export class RegistryExportController {
   }
 
   @Get(':id/registry-units.csv')
+  @ApiOperation({ summary: 'The same unit records as CSV, one row each under a header' })
   @Roles('finance', 'verifier')
   async unitsCsv(@Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<string> {
     return this.asCsv(id, await this.registryUnits.export(id), response);
