@@ -70,13 +70,13 @@ export function formatSerial(projectId: string, vintage: number, serial: number)
  * followed by the last one's number.
  */
 export function formatSerialBlock(projectId: string, vintage: number, block: SerialBlock): string {
+  assertSerialKey(projectId, vintage);
   if (
     !Number.isSafeInteger(block.first) ||
     !Number.isSafeInteger(block.last) ||
     block.first < 1 ||
     block.last < block.first
   ) {
-    assertSerialKey(projectId, vintage);
     throw new BatchException('BATCH.INVALID_SERIAL', `invalid serial block ${block.first}..${block.last}`);
   }
   return `${formatSerial(projectId, vintage, block.first)}-${padSerial(block.last)}`;
