@@ -10,6 +10,6 @@ export * from './line-placement';
 export * from './line-recompute';
 export * from './project-summary';
 export * from './registry-units';
-export * from './registry-units.schema';
+export * from './registry-units-schema';
 export * from './serial-block';
 export * from './webhook-signature';

@@ -7,7 +7,7 @@ import {
   REGISTRY_UNITS_SCHEMA_FILE,
   registryUnitsExportSchema,
   registryUnitsSchemaFileContent,
-} from './registry-units.schema';
+} from './registry-units-schema';
 
 const issued: BatchSnapshot = {
   id: 'RU-FR-2025-3',
@@ -42,7 +42,7 @@ describe('registry units (CADT unit record shape)', () => {
   );
 
   it('keeps the committed schema file in step with the schema in code', () => {
-    // On failure: npx ts-node --transpile-only libs/issuance/src/write-registry-units-schema.ts
+    // On failure: npx ts-node --project tsconfig.json --transpile-only libs/issuance/src/write-registry-units-schema.ts
     expect(readFileSync(REGISTRY_UNITS_SCHEMA_FILE, 'utf8')).toBe(registryUnitsSchemaFileContent());
   });
 
