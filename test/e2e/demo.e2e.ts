@@ -66,12 +66,18 @@ describe('npm start: the local stack runs the demo and prints its summary', () =
       expect(text).toContain('Device cycles by state');
       expect(text).toMatch(/ eligible +\d/);
       expect(text).toContain('Dead letters, by reason');
-      expect(text).toContain('Credit batches (closed by the demo)');
+      expect(text).toContain('Credit batches (closed by the demo, oldest vintage first)');
       // BATCH PROJECT VINTAGE STATE LINES NET CREDITS SERIALS, e.g. "FR-01-2026-4  FR-01  2026  closed  1,531  110.145 t  110  RL-…"
       const creditsByProject = text.split('\n').flatMap((line) => {
-        const row = /^ {2}\S+ +([A-Z]{2}-\d\d) +\d{4} +closed +[\d,]+ +[\d.-]+ t +([\d,]+) /.exec(line);
-        return row ? [{ project: row[1], credits: Number(row[2].replace(/,/g, '')) }] : [];
+        const row = /^ {2}\S+ +([A-Z]{2}-\d\d) +(\d{4}) +closed +[\d,]+ +[\d.-]+ t +([\d,]+) /.exec(line);
+        return row
+          ? [{ project: row[1], vintage: Number(row[2]), credits: Number(row[3].replace(/,/g, '')) }]
+          : [];
       });
+      // Listed in close order, and closed oldest vintage first: the vintages never go down.
+      const vintages = creditsByProject.map((batch) => batch.vintage);
+      expect(new Set(vintages).size).toBeGreaterThanOrEqual(2);
+      expect(vintages).toEqual([...vintages].sort((a, b) => a - b));
       const projectsWithCredits = new Set(
         creditsByProject.filter((b) => b.credits > 0).map((b) => b.project),
       );

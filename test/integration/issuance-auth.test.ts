@@ -63,7 +63,7 @@ describe('issuance API keys and roles', () => {
   it.each([
     ['the verifier cannot close', 'verifier', 'POST', `${somewhere}/close`, undefined],
     ['the verifier cannot issue', 'verifier', 'POST', `${somewhere}/issue`, { registryReference: 'R' }],
-    ['the verifier cannot list batches', 'verifier', 'GET', '/v1/batches', undefined],
+    ['the verifier cannot preview a close', 'verifier', 'GET', `${somewhere}/close-preview`, undefined],
     [
       'finance cannot verify',
       'finance',

@@ -62,12 +62,16 @@ const MATRIX = {
   },
   issuance: {
     ...OPERATIONS,
-    'GET /v1/batches': ['finance'],
+    'GET /v1/batches': ['finance', 'verifier'],
     'GET /v1/batches/:id': ['finance', 'verifier'],
     'POST /v1/batches/:id/close': ['finance'],
     'POST /v1/batches/:id/verify': ['verifier'],
     'POST /v1/batches/:id/issue': ['finance'],
     'GET /v1/batches/:id/evidence.csv': ['finance', 'verifier'],
+    'GET /v1/batches/:id/history': ['finance', 'verifier', 'admin'],
+    'GET /v1/batches/:id/close-preview': ['finance'],
+    'GET /v1/batches/:id/registry-units': ['finance', 'verifier'],
+    'GET /v1/batches/:id/registry-units.csv': ['finance', 'verifier'],
     'GET /v1/projects': ['admin', 'finance'],
     'PUT /v1/projects/:id': ['admin'],
     'GET /v1/projects/:id/summary': ['finance'],
@@ -75,14 +79,19 @@ const MATRIX = {
     'PUT /v1/workshops/:id': ['admin'],
     'GET /v1/unplaced': ['finance', 'admin'],
     'POST /v1/unplaced/place': ['admin'],
+    'POST /v1/webhooks': ['admin'],
+    'GET /v1/webhooks': ['admin'],
+    'DELETE /v1/webhooks/:id': ['admin'],
+    'GET /v1/webhooks/:id/deliveries': ['admin', 'finance'],
+    'POST /v1/webhook-deliveries/:id/redeliver': ['admin', 'finance'],
   },
 } satisfies Record<string, Record<string, Access>>;
 
 type ServiceName = keyof typeof MATRIX;
 
 /**
- * The gateway's published documentation is public: the OpenAPI UI and documents, the AsyncAPI document
- * and the JSON Schemas it links. Matched by prefix, as each schema is a route of its own.
+ * Every service's published documentation is public: the OpenAPI UI and documents, and the gateway's
+ * AsyncAPI document and the JSON Schemas it links. Matched by prefix, as each schema is a route of its own.
  */
 function isDocumentation(route: string): boolean {
   return /^GET \/docs([-/]|$)/.test(route);
@@ -90,7 +99,7 @@ function isDocumentation(route: string): boolean {
 
 function accessOf(name: ServiceName, route: string): Access | undefined {
   const listed = (MATRIX[name] as Record<string, Access>)[route];
-  return listed ?? (name === 'gateway' && isDocumentation(route) ? 'public' : undefined);
+  return listed ?? (isDocumentation(route) ? 'public' : undefined);
 }
 
 interface RunningService {
@@ -252,6 +261,33 @@ describe('route × role matrix: every HTTP route of gateway, tracker and issuanc
       }
       // One comparison of the whole table: a failure shows every cell that differs.
       expect(answers).toEqual(expected);
+    },
+  );
+
+  it.each(names)(
+    '%s: its OpenAPI document, served without a key, describes every /v1 route',
+    async (name) => {
+      const response = await fetch(`${services[name].url}/docs-json`);
+      expect(response.status).toBe(200);
+      const document = (await response.json()) as {
+        paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>>;
+      };
+      const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+        Object.entries(operations).map(([method, operation]) => ({
+          route: `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`,
+          secured: (operation.security ?? []).some((scheme) => 'api-key' in scheme),
+        })),
+      );
+      const apiRoutes = httpRoutesOf(services[name].app).filter((route) => / \/v1\//.test(route));
+      // A route Nest mounts twice (`/v1/events/`) is one operation in the document.
+      const wanted = [...new Set(apiRoutes.map((route) => route.replace(/\/$/, '')))].sort();
+      expect(
+        documented
+          .filter((op) => wanted.includes(op.route))
+          .map((op) => op.route)
+          .sort(),
+      ).toEqual(wanted);
+      expect(documented.filter((op) => wanted.includes(op.route) && !op.secured)).toEqual([]);
     },
   );
 

@@ -29,6 +29,41 @@ export class IssuanceEnv extends ServiceEnv {
   @IsBoolean({ message: 'must be true or false' })
   ISSUANCE_SEED_LOCAL: boolean = false;
 
+  /** How long a webhook receiver may take to answer before the attempt counts as failed. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100)
+  @Max(60_000)
+  ISSUANCE_WEBHOOK_TIMEOUT_MS: number = 10_000;
+
+  /** The wait after a webhook delivery's first failed attempt; it doubles after each further failure. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(10)
+  @Max(3_600_000)
+  ISSUANCE_WEBHOOK_RETRY_BASE_MS: number = 10_000;
+
+  /** The longest wait between two attempts of a webhook delivery. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(10)
+  @Max(86_400_000)
+  ISSUANCE_WEBHOOK_RETRY_MAX_MS: number = 3_600_000;
+
+  /** Attempts of a webhook delivery before it is marked failed (a redeliver grants as many again). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(50)
+  ISSUANCE_WEBHOOK_MAX_ATTEMPTS: number = 12;
+
+  /** How often the webhook relay looks for due deliveries (transitions made here also wake it at once). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(10)
+  @Max(60_000)
+  ISSUANCE_WEBHOOK_POLL_MS: number = 1_000;
+
   /**
    * The tracker's Ed25519 public keys (SPKI PEM, several concatenated during a rotation) that credit
    * records must be signed with, inline or as a file; the default is the local pair's.

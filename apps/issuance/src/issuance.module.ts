@@ -19,6 +19,11 @@ import { batchRecordSigner, creditRecordVerifier } from './issuance-keys';
 import { ISSUANCE_HTTP_CONTROLLERS, ISSUANCE_OUTBOX_TABLE, ISSUANCE_PROVIDERS } from './issuance.providers';
 import { ISSUANCE_MIGRATIONS } from './migrations';
 import { SeedLocalOnBootService } from './projects/seed-local-on-boot.service';
+import { ManageWebhooksHandler } from './webhooks/manage-webhooks.handler';
+import { WebhookDeliveriesMetrics } from './webhooks/webhook-deliveries.metrics';
+import { WebhookRelay } from './webhooks/webhook-relay.service';
+import { webhookSettings } from './webhooks/webhook-settings';
+import { WebhookSubscriptionRepository } from './webhooks/webhook-subscription.repository';
 
 /** Credit issuance batches and the finance and verifier API. */
 @Module({})
@@ -53,6 +58,12 @@ export class IssuanceModule {
         // The consumer's use case only: operators' commands never read credit records.
         PlaceCreditLinesHandler,
         FigureCheck,
+        // Webhooks are managed and relayed by the service; the CLI only enqueues deliveries with transitions.
+        webhookSettings(env),
+        WebhookSubscriptionRepository,
+        ManageWebhooksHandler,
+        WebhookRelay,
+        WebhookDeliveriesMetrics,
         batchRecordSigner(env),
         creditRecordVerifier(env),
         ...(env.ISSUANCE_SEED_LOCAL ? [SeedLocalOnBootService] : []),

@@ -2,7 +2,9 @@ import { Provider, Type } from '@nestjs/common';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyRepository } from './auth/api-key.repository';
 import { ManageApiKeysHandler } from './auth/manage-api-keys.handler';
+import { BatchHistoryRepository } from './batch-history/batch-history.repository';
 import { BatchEventsService } from './batches/batch-events.service';
+import { ClosePreviewQuery } from './batches/close-preview.query';
 import { BatchQueriesService } from './batches/batch-queries.service';
 import { BatchRepository } from './storage/batch.repository';
 import { BatchesController } from './batches/batches.controller';
@@ -20,12 +22,16 @@ import { ExportEvidenceCsvHandler } from './evidence/export-evidence-csv.handler
 import { FactorSetRepository } from './storage/factor-set.repository';
 import { RecomputeBatchHandler } from './evidence/recompute-batch.handler';
 import { ProjectRepository } from './storage/project.repository';
+import { RegistryExportController } from './registry-export/registry-export.controller';
+import { RegistryUnitsQuery } from './registry-export/registry-units.query';
 import { ProjectsController } from './projects/projects.controller';
 import { SeedLocalHandler } from './projects/seed-local.handler';
 import { UpsertProjectHandler } from './projects/upsert-project.handler';
 import { UpsertWorkshopHandler } from './projects/upsert-workshop.handler';
 import { WorkshopRepository } from './storage/workshop.repository';
 import { WorkshopsController } from './projects/workshops.controller';
+import { WebhookDeliveryRepository } from './webhooks/webhook-delivery.repository';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** Where issuance.outbox lives; its rows are produced by the service's relay. */
 export const ISSUANCE_OUTBOX_TABLE = 'issuance.outbox';
@@ -34,6 +40,7 @@ export const ISSUANCE_OUTBOX_TABLE = 'issuance.outbox';
 export const ISSUANCE_PROVIDERS: Provider[] = [
   ApiKeyRepository,
   BatchRepository,
+  BatchHistoryRepository,
   CreditLineRepository,
   BatchEvidenceLines,
   UnplacedLinesQuery,
@@ -44,6 +51,8 @@ export const ISSUANCE_PROVIDERS: Provider[] = [
   BatchQueriesService,
   LinePlacementService,
   CloseBatchHandler,
+  ClosePreviewQuery,
+  RegistryUnitsQuery,
   VerifyBatchHandler,
   IssueBatchHandler,
   PlacePendingHandler,
@@ -54,12 +63,15 @@ export const ISSUANCE_PROVIDERS: Provider[] = [
   SeedLocalHandler,
   ManageApiKeysHandler,
   ApiKeyGuard,
+  WebhookDeliveryRepository,
 ];
 
 export const ISSUANCE_HTTP_CONTROLLERS: Type[] = [
   BatchesController,
+  RegistryExportController,
   ProjectSummaryController,
   ProjectsController,
   WorkshopsController,
   UnplacedController,
+  WebhooksController,
 ];

@@ -3,6 +3,7 @@ import { loggingFrom, ServiceDefinition } from '@refurb/runtime';
 import { IssuanceEnv } from './issuance.env';
 import { IssuanceModule } from './issuance.module';
 import { ISSUANCE_OUTBOX_TABLE } from './issuance.providers';
+import { setupIssuanceOpenApi } from './http/issuance-openapi';
 
 /**
  * The issuance service as main.ts starts it: HTTP API plus the batch consumer of devices.credited.v1,
@@ -16,6 +17,8 @@ export function issuanceService(env: IssuanceEnv): ServiceDefinition {
     port: env.ISSUANCE_PORT,
     host: env.HOST,
     logging: loggingFrom(env),
+    configure: setupIssuanceOpenApi,
+    routes: ['GET /docs'],
     consumer: {
       groupId: env.ISSUANCE_CONSUMER_GROUP,
       offsetsTable: 'issuance.consumer_offsets',

@@ -2,6 +2,7 @@ import { TOPICS } from '@refurb/contracts';
 import { loggingFrom, ServiceDefinition } from '@refurb/runtime';
 import { TrackerEnv } from './tracker.env';
 import { TrackerModule } from './tracker.module';
+import { setupTrackerOpenApi } from './tracker-openapi';
 
 /**
  * The tracker as main.ts starts it: device API plus the batch consumer of the four input topics, whose
@@ -14,6 +15,8 @@ export function trackerService(env: TrackerEnv): ServiceDefinition {
     port: env.TRACKER_PORT,
     host: env.HOST,
     logging: loggingFrom(env),
+    configure: setupTrackerOpenApi,
+    routes: ['GET /docs'],
     consumer: {
       groupId: env.TRACKER_CONSUMER_GROUP,
       offsetsTable: 'tracker.consumer_offsets',

@@ -8,6 +8,7 @@ export const BATCH_ERROR_CODES = [
   'BATCH.INVALID_CARRIED_IN',
   'BATCH.INVALID_SERIAL',
   'BATCH.INVALID_KEY',
+  'BATCH.NOT_CLOSED',
 ] as const;
 export type BatchErrorCode = (typeof BATCH_ERROR_CODES)[number];
 

@@ -1,6 +1,6 @@
 import { BatchException } from './batch.exception';
 import { computeCloseTotals } from './batch-totals';
-import { formatSerialBlock, nextSerialBlock, SerialBlock } from './serial-block';
+import { formatSerial, formatSerialBlock, nextSerialBlock, SerialBlock } from './serial-block';
 
 function codeOf(run: () => unknown): string | undefined {
   try {
@@ -111,5 +111,20 @@ describe('consecutive batches of one project', () => {
       { first: 5, last: 11 },
       { first: 12, last: 13 },
     ]);
+  });
+});
+
+describe('formatSerial', () => {
+  it("prints one credit's serial as the start of its block prints it", () => {
+    expect(formatSerial('FR-01', 2025, 46)).toBe('RL-FR-01-2025-000046');
+    expect(formatSerialBlock('FR-01', 2025, { first: 46, last: 46 })).toBe(
+      `${formatSerial('FR-01', 2025, 46)}-000046`,
+    );
+    expect(formatSerial('FR-01', 2025, 1_000_000)).toBe('RL-FR-01-2025-1000000');
+  });
+
+  it('refuses a serial below 1 and a malformed key', () => {
+    expect(() => formatSerial('FR-01', 2025, 0)).toThrow('BATCH.INVALID_SERIAL');
+    expect(() => formatSerial('fr 01', 2025, 1)).toThrow('BATCH.INVALID_KEY');
   });
 });

@@ -38,11 +38,7 @@ const PROJECT_ID = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
 const MIN_VINTAGE = 2000;
 const MAX_VINTAGE = 9999;
 
-/**
- * `RL-<project>-<vintage>-<first:06d>-<last:06d>`, e.g. RL-FR-01-2025-000001-000046. Six digits
- * is a minimum width: serial 1_000_000 prints in full rather than being truncated into a clash.
- */
-export function formatSerialBlock(projectId: string, vintage: number, block: SerialBlock): string {
+function assertSerialKey(projectId: string, vintage: number): void {
   if (!PROJECT_ID.test(projectId)) {
     throw new BatchException(
       'BATCH.INVALID_KEY',
@@ -55,6 +51,26 @@ export function formatSerialBlock(projectId: string, vintage: number, block: Ser
       `vintage must be a year ${MIN_VINTAGE}..${MAX_VINTAGE}, got ${vintage}`,
     );
   }
+}
+
+// Six digits is a minimum width: serial 1_000_000 prints in full rather than being truncated into a clash.
+const padSerial = (serial: number): string => String(serial).padStart(6, '0');
+
+/** One credit's serial, `RL-<project>-<vintage>-<serial:06d>`: a block's start or end as a registry lists it. */
+export function formatSerial(projectId: string, vintage: number, serial: number): string {
+  assertSerialKey(projectId, vintage);
+  if (!Number.isSafeInteger(serial) || serial < 1) {
+    throw new BatchException('BATCH.INVALID_SERIAL', `invalid serial ${serial}`);
+  }
+  return `RL-${projectId}-${vintage}-${padSerial(serial)}`;
+}
+
+/**
+ * `RL-<project>-<vintage>-<first:06d>-<last:06d>`, e.g. RL-FR-01-2025-000001-000046: the first serial
+ * followed by the last one's number.
+ */
+export function formatSerialBlock(projectId: string, vintage: number, block: SerialBlock): string {
+  assertSerialKey(projectId, vintage);
   if (
     !Number.isSafeInteger(block.first) ||
     !Number.isSafeInteger(block.last) ||
@@ -63,6 +79,5 @@ export function formatSerialBlock(projectId: string, vintage: number, block: Ser
   ) {
     throw new BatchException('BATCH.INVALID_SERIAL', `invalid serial block ${block.first}..${block.last}`);
   }
-  const pad = (serial: number): string => String(serial).padStart(6, '0');
-  return `RL-${projectId}-${vintage}-${pad(block.first)}-${pad(block.last)}`;
+  return `${formatSerial(projectId, vintage, block.first)}-${padSerial(block.last)}`;
 }

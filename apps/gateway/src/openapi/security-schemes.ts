@@ -1,3 +1,2 @@
-/** Names of the two equivalent ways to present an API key in the OpenAPI document. */
-export const API_KEY_SECURITY = 'api-key';
-export const BEARER_SECURITY = 'bearer';
+/** The API-key schemes every service's OpenAPI document shares (libs/runtime serve-openapi). */
+export { API_KEY_SECURITY, BEARER_SECURITY } from '@refurb/runtime';

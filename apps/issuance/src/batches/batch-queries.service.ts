@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BatchSnapshot } from '@refurb/contracts';
 import { ProjectSummary, summariseProject } from '@refurb/issuance';
 import { DataSource } from 'typeorm';
+import { BatchHistoryEntry, BatchHistoryRepository } from '../batch-history/batch-history.repository';
 import { IssuanceException } from '../issuance.exception';
 import { ProjectRepository } from '../storage/project.repository';
 import { toBatchSnapshot } from '../storage/batch-row';
@@ -17,6 +18,7 @@ export class BatchQueriesService {
     private readonly dataSource: DataSource,
     private readonly batches: BatchRepository,
     private readonly projects: ProjectRepository,
+    private readonly history: BatchHistoryRepository,
   ) {}
 
   async list(filter: BatchFilter): Promise<BatchView[]> {
@@ -29,6 +31,15 @@ export class BatchQueriesService {
     if (!row) throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${id}`);
     const [view] = await this.withLines([toBatchSnapshot(row)]);
     return view;
+  }
+
+  /** The batch's audit trail, oldest first; empty while it is open. */
+  async historyOf(id: string): Promise<BatchHistoryEntry[]> {
+    const manager = this.dataSource.manager;
+    if (!(await this.batches.find(manager, id))) {
+      throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${id}`);
+    }
+    return this.history.list(manager, id);
   }
 
   async projectSummary(projectId: string): Promise<ProjectSummary> {

@@ -1,6 +1,8 @@
+import { cliActor } from '../batch-history/batch-actor';
 import { done, integerOption, IssuanceCommand, requiredArgument, validatedInput } from '../command-line';
 import { BatchQueriesService } from './batch-queries.service';
 import { CloseBatchHandler } from './close-batch.handler';
+import { ClosePreviewQuery } from './close-preview.query';
 import { IssueBatchDto } from './issue-batch.dto';
 import { IssueBatchHandler } from './issue-batch.handler';
 import { ListBatchesQueryDto } from './list-batches-query.dto';
@@ -37,9 +39,24 @@ export const BATCH_COMMANDS: IssuanceCommand[] = [
     run: async (app, line) => done(await app.get(BatchQueriesService).get(requiredArgument(line, BATCH_ID))),
   },
   {
+    name: 'batch history',
+    usage: '<batchId>',
+    description: 'who closed, verified and issued it, and when',
+    run: async (app, line) =>
+      done(await app.get(BatchQueriesService).historyOf(requiredArgument(line, BATCH_ID))),
+  },
+  {
+    name: 'batch preview',
+    usage: '<batchId>',
+    description: 'what closing it now would freeze (totals, serial block, warnings); writes nothing',
+    run: async (app, line) =>
+      done(await app.get(ClosePreviewQuery).preview(requiredArgument(line, BATCH_ID))),
+  },
+  {
     name: 'batch close',
     usage: '<batchId>',
-    run: async (app, line) => done(await app.get(CloseBatchHandler).close(requiredArgument(line, BATCH_ID))),
+    run: async (app, line) =>
+      done(await app.get(CloseBatchHandler).close(requiredArgument(line, BATCH_ID), cliActor())),
   },
   {
     name: 'batch verify',
@@ -49,7 +66,9 @@ export const BATCH_COMMANDS: IssuanceCommand[] = [
         verifierName: line.options.verifier,
         reportReference: line.options.report,
       });
-      return done(await app.get(VerifyBatchHandler).verify(requiredArgument(line, BATCH_ID), body));
+      return done(
+        await app.get(VerifyBatchHandler).verify(requiredArgument(line, BATCH_ID), body, cliActor()),
+      );
     },
   },
   {
@@ -58,7 +77,9 @@ export const BATCH_COMMANDS: IssuanceCommand[] = [
     async run(app, line) {
       const body = validatedInput(IssueBatchDto, { registryReference: line.options.registry });
       return done(
-        await app.get(IssueBatchHandler).issue(requiredArgument(line, BATCH_ID), body.registryReference),
+        await app
+          .get(IssueBatchHandler)
+          .issue(requiredArgument(line, BATCH_ID), body.registryReference, cliActor()),
       );
     },
   },

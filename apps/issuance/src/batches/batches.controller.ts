@@ -1,10 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
+import { Actor } from '../batch-history/actor.decorator';
+import { BatchActor } from '../batch-history/batch-actor';
+import { BatchHistoryEntry } from '../batch-history/batch-history.repository';
 import { ExportEvidenceCsvHandler } from '../evidence/export-evidence-csv.handler';
 import { IssuanceApi } from '../http/issuance-api.decorator';
 import { BatchQueriesService, BatchView } from './batch-queries.service';
 import { BatchTransitionResult } from './batch-transition-result';
 import { CloseBatchHandler } from './close-batch.handler';
+import { ClosePreview, ClosePreviewQuery } from './close-preview.query';
 import { IssueBatchDto } from './issue-batch.dto';
 import { IssueBatchHandler } from './issue-batch.handler';
 import { ListBatchesQueryDto } from './list-batches-query.dto';
@@ -21,10 +26,12 @@ export class BatchesController {
     private readonly verifyBatch: VerifyBatchHandler,
     private readonly issueBatch: IssueBatchHandler,
     private readonly evidenceCsv: ExportEvidenceCsvHandler,
+    private readonly closePreview: ClosePreviewQuery,
   ) {}
 
+  /** The verifier lists batches too: its workspace starts from the closed ones it is to audit. */
   @Get()
-  @Roles('finance')
+  @Roles('finance', 'verifier')
   list(@Query() query: ListBatchesQueryDto): Promise<BatchView[]> {
     return this.queries.list({
       projectId: query.project,
@@ -41,25 +48,54 @@ export class BatchesController {
     return this.queries.get(id);
   }
 
+  /** Who closed, verified and issued the batch, and when. */
+  @Get(':id/history')
+  @ApiOperation({
+    summary: 'The audit trail: each close, verify and issue with its actor (key:<id> or cli:<user>) and time',
+  })
+  @Roles('finance', 'verifier', 'admin')
+  history(@Param('id') id: string): Promise<BatchHistoryEntry[]> {
+    return this.queries.historyOf(id);
+  }
+
+  /** What closing the open batch now would freeze, with warnings; nothing is written. */
+  @Get(':id/close-preview')
+  @ApiOperation({
+    summary:
+      'What closing the open batch now would freeze (totals, serial block), with warnings; writes nothing',
+  })
+  @Roles('finance')
+  previewClose(@Param('id') id: string): Promise<ClosePreview> {
+    return this.closePreview.preview(id);
+  }
+
   @Post(':id/close')
   @HttpCode(200)
   @Roles('finance')
-  close(@Param('id') id: string): Promise<BatchTransitionResult> {
-    return this.closeBatch.close(id);
+  close(@Param('id') id: string, @Actor() actor: BatchActor): Promise<BatchTransitionResult> {
+    return this.closeBatch.close(id, actor);
   }
 
   @Post(':id/verify')
   @HttpCode(200)
   @Roles('verifier')
-  verify(@Param('id') id: string, @Body() body: VerifyBatchDto): Promise<BatchTransitionResult> {
-    return this.verifyBatch.verify(id, body);
+  verify(
+    @Param('id') id: string,
+    @Body() body: VerifyBatchDto,
+    @Actor() actor: BatchActor,
+  ): Promise<BatchTransitionResult> {
+    return this.verifyBatch.verify(id, body, actor);
   }
 
   @Post(':id/issue')
   @HttpCode(200)
   @Roles('finance')
-  issue(@Param('id') id: string, @Body() body: IssueBatchDto): Promise<BatchTransitionResult> {
-    return this.issueBatch.issue(id, body.registryReference);
+  issue(
+    @Param('id') id: string,
+    @Body() body: IssueBatchDto,
+    @Actor() actor: BatchActor,
+  ): Promise<BatchTransitionResult> {
+    return this.issueBatch.issue(id, body.registryReference, actor);
   }
 
   @Get(':id/evidence.csv')

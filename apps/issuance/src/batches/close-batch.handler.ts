@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { assertTransition, computeCloseTotals, formatSerialBlock, nextSerialBlock } from '@refurb/issuance';
+import { assertTransition, planClose } from '@refurb/issuance';
 import { DataSource, EntityManager } from 'typeorm';
+import { BatchActor } from '../batch-history/batch-actor';
 import { IssuanceException } from '../issuance.exception';
 import { ProjectRepository } from '../storage/project.repository';
 import { BatchEventsService } from './batch-events.service';
+import { readCloseFacts } from './close-facts';
 import { toBatchSnapshot } from '../storage/batch-row';
 import { BatchTransitionResult } from './batch-transition-result';
 import { BatchRepository } from '../storage/batch.repository';
@@ -27,37 +29,31 @@ export class CloseBatchHandler {
     private readonly events: BatchEventsService,
   ) {}
 
-  close(batchId: string): Promise<BatchTransitionResult> {
-    return this.dataSource.transaction((manager) => this.closeIn(manager, batchId));
+  close(batchId: string, actor: BatchActor): Promise<BatchTransitionResult> {
+    return this.dataSource.transaction((manager) => this.closeIn(manager, batchId, actor));
   }
 
-  private async closeIn(manager: EntityManager, batchId: string): Promise<BatchTransitionResult> {
+  private async closeIn(
+    manager: EntityManager,
+    batchId: string,
+    actor: BatchActor,
+  ): Promise<BatchTransitionResult> {
     const batch = await this.batches.lockForTransition(manager, batchId);
     if (!batch) throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${batchId}`);
     if (batch.state !== 'open') return { batch: toBatchSnapshot(batch), replayed: true };
     assertTransition(batch.state, 'closed');
     const project = await this.projects.lockForClose(manager, batch.project_id);
     if (!project) throw new IssuanceException('ISSUANCE.PROJECT_NOT_FOUND', `no project ${batch.project_id}`);
-    const previous = await this.batches.lastClosedOf(manager, project.id);
-    const lines = (await this.batches.lineFigures(manager, [batch.id])).get(batch.id) ?? {
-      lineCount: 0,
-      grossG: 0,
-    };
-    const carriedInG = previous?.carriedOutG ?? 0;
-    const totals = computeCloseTotals({ grossG: lines.grossG, discountBp: project.discountBp, carriedInG });
-    const block = nextSerialBlock(project.lastSerial, totals.credits);
+    const plan = planClose(await readCloseFacts(manager, this.batches, batch, project));
     const closed = await this.batches.markClosed(manager, batch.id, {
-      ...totals,
-      closeSequence: (previous?.closeSequence ?? 0) + 1,
-      previousBatchId: previous?.id ?? null,
-      lineCount: lines.lineCount,
-      discountBp: project.discountBp,
-      carriedInG,
-      serials: block && { ...block, block: formatSerialBlock(project.id, batch.vintage, block) },
+      closeSequence: plan.closeSequence,
+      previousBatchId: plan.previousBatchId,
+      ...plan.totals,
+      serials: plan.serials,
     });
-    if (block) await this.projects.setLastSerial(manager, project.id, block.last);
+    if (plan.serials) await this.projects.setLastSerial(manager, project.id, plan.serials.last);
     const snapshot = toBatchSnapshot(closed);
-    await this.events.announce(manager, snapshot);
+    await this.events.recordTransition(manager, snapshot, 'close', actor);
     return { batch: snapshot, replayed: false };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertTransition } from '@refurb/issuance';
 import { DataSource } from 'typeorm';
+import { BatchActor } from '../batch-history/batch-actor';
 import { IssuanceException } from '../issuance.exception';
 import { BatchEventsService } from './batch-events.service';
 import { toBatchSnapshot } from '../storage/batch-row';
@@ -19,7 +20,7 @@ export class IssueBatchHandler {
     private readonly events: BatchEventsService,
   ) {}
 
-  issue(batchId: string, registryReference: string): Promise<BatchTransitionResult> {
+  issue(batchId: string, registryReference: string, actor: BatchActor): Promise<BatchTransitionResult> {
     return this.dataSource.transaction(async (manager) => {
       const batch = await this.batches.lockForTransition(manager, batchId);
       if (!batch) throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${batchId}`);
@@ -28,7 +29,7 @@ export class IssueBatchHandler {
       }
       assertTransition(batch.state, 'issued');
       const snapshot = toBatchSnapshot(await this.batches.markIssued(manager, batchId, registryReference));
-      await this.events.announce(manager, snapshot);
+      await this.events.recordTransition(manager, snapshot, 'issue', actor);
       return { batch: snapshot, replayed: false };
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertTransition } from '@refurb/issuance';
 import { DataSource } from 'typeorm';
+import { BatchActor } from '../batch-history/batch-actor';
 import { IssuanceException } from '../issuance.exception';
 import { BatchEventsService } from './batch-events.service';
 import { toBatchSnapshot } from '../storage/batch-row';
@@ -24,7 +25,7 @@ export class VerifyBatchHandler {
     private readonly events: BatchEventsService,
   ) {}
 
-  verify(batchId: string, verification: Verification): Promise<BatchTransitionResult> {
+  verify(batchId: string, verification: Verification, actor: BatchActor): Promise<BatchTransitionResult> {
     return this.dataSource.transaction(async (manager) => {
       const batch = await this.batches.lockForTransition(manager, batchId);
       if (!batch) throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${batchId}`);
@@ -36,7 +37,7 @@ export class VerifyBatchHandler {
       }
       assertTransition(batch.state, 'verified');
       const snapshot = toBatchSnapshot(await this.batches.markVerified(manager, batchId, verification));
-      await this.events.announce(manager, snapshot);
+      await this.events.recordTransition(manager, snapshot, 'verify', actor);
       return { batch: snapshot, replayed: false };
     });
   }

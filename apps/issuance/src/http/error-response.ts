@@ -14,10 +14,15 @@ const STATUS_BY_CODE: Record<IssuanceErrorCode | BatchErrorCode, HttpStatus> = {
   'ISSUANCE.API_KEY_NOT_FOUND': HttpStatus.NOT_FOUND,
   'ISSUANCE.INVALID_REQUEST': HttpStatus.BAD_REQUEST,
   'ISSUANCE.FACTOR_SET_NOT_FOUND': HttpStatus.UNPROCESSABLE_ENTITY,
+  'ISSUANCE.WEBHOOK_NOT_FOUND': HttpStatus.NOT_FOUND,
+  'ISSUANCE.WEBHOOK_DELIVERY_NOT_FOUND': HttpStatus.NOT_FOUND,
+  'ISSUANCE.WEBHOOK_DELETED': HttpStatus.CONFLICT,
   'AUTH.MISSING_API_KEY': HttpStatus.UNAUTHORIZED,
   'AUTH.INVALID_API_KEY': HttpStatus.UNAUTHORIZED,
   'AUTH.FORBIDDEN': HttpStatus.FORBIDDEN,
   'BATCH.INVALID_TRANSITION': HttpStatus.CONFLICT,
+  // An open batch has no frozen figures or serials yet: nothing to export until it closes.
+  'BATCH.NOT_CLOSED': HttpStatus.CONFLICT,
   // Figures the ledger cannot close or serialise: the request is fine, the data is not.
   'BATCH.INVALID_AMOUNT': HttpStatus.UNPROCESSABLE_ENTITY,
   'BATCH.INVALID_DISCOUNT': HttpStatus.UNPROCESSABLE_ENTITY,

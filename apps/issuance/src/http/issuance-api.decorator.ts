@@ -1,4 +1,5 @@
 import { applyDecorators, UseFilters, UseGuards, UsePipes, ValidationPipe } from '@nestjs/common';
+import { ApiKeySecured } from '@refurb/runtime';
 import { ValidationError } from 'class-validator';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { IssuanceException } from '../issuance.exception';
@@ -25,4 +26,9 @@ const requestValidation = new ValidationPipe({
  * error filter. Applied per controller rather than globally so the Kafka consumer stays out of it.
  */
 export const IssuanceApi = () =>
-  applyDecorators(UseGuards(ApiKeyGuard), UsePipes(requestValidation), UseFilters(IssuanceExceptionFilter));
+  applyDecorators(
+    UseGuards(ApiKeyGuard),
+    UsePipes(requestValidation),
+    UseFilters(IssuanceExceptionFilter),
+    ApiKeySecured(),
+  );

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { BatchState } from '@refurb/contracts';
-import { BatchGroupFigures, BatchKey, batchKeyId, distinctSortedKeys } from '@refurb/issuance';
+import {
+  BatchGroupFigures,
+  BatchKey,
+  batchKeyId,
+  BatchLineKinds,
+  distinctSortedKeys,
+} from '@refurb/issuance';
 import { EntityManager } from 'typeorm';
 import { sqlInteger } from './sql-integer';
 import { BatchRow } from './batch-row';
@@ -128,6 +134,20 @@ export class BatchRepository {
     );
   }
 
+  /** Open batches of the project with a vintage before `vintage`, oldest first. */
+  async openBeforeVintage(
+    manager: EntityManager,
+    projectId: string,
+    vintage: number,
+  ): Promise<{ id: string; vintage: number }[]> {
+    return manager.query(
+      `SELECT id, vintage FROM issuance.batches
+       WHERE project_id = $1 AND state = 'open' AND vintage < $2
+       ORDER BY vintage, id`,
+      [projectId, vintage],
+    );
+  }
+
   async lineFigures(manager: EntityManager, batchIds: readonly string[]): Promise<Map<string, LineFigures>> {
     const rows: { batch_id: string; line_count: string; gross_g: string }[] = await manager.query(
       `SELECT batch_id, count(*) AS line_count, coalesce(sum(avoided_g), 0) AS gross_g
@@ -139,6 +159,22 @@ export class BatchRepository {
       figures.set(row.batch_id, { lineCount: sqlInteger(row.line_count), grossG: sqlInteger(row.gross_g) });
     }
     return figures;
+  }
+
+  /** The batch's lines by kind (reversals are negative grams): what its close netted. */
+  async lineKinds(manager: EntityManager, batchId: string): Promise<BatchLineKinds> {
+    const rows: { kind: 'credit' | 'reversal'; lines: string; grams: string }[] = await manager.query(
+      `SELECT kind, count(*) AS lines, coalesce(sum(avoided_g), 0) AS grams
+       FROM issuance.credit_lines WHERE batch_id = $1 GROUP BY kind`,
+      [batchId],
+    );
+    const of = (kind: 'credit' | 'reversal') => rows.find((row) => row.kind === kind);
+    return {
+      creditLines: sqlInteger(of('credit')?.lines ?? 0),
+      creditG: sqlInteger(of('credit')?.grams ?? 0),
+      reversalLines: sqlInteger(of('reversal')?.lines ?? 0),
+      reversalG: sqlInteger(of('reversal')?.grams ?? 0),
+    };
   }
 
   async markClosed(manager: EntityManager, id: string, closing: ClosingValues): Promise<BatchRow> {

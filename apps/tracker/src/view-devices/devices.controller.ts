@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { normaliseDeviceId } from '@refurb/contracts';
+import { ApiKeySecured } from '@refurb/runtime';
 import { StoredTrackerKey } from '../auth/tracker-key.repository';
 import { CurrentTrackerKey, TrackerKeyGuard } from '../auth/tracker-key.guard';
 import { TrackerRoles } from '../auth/tracker-roles.decorator';
@@ -23,6 +24,7 @@ import { DEVICE_PAGE_DEFAULT_LIMIT, DEVICE_PAGE_MAX_LIMIT, InvalidCursorError } 
  */
 @Controller('v1')
 @UseGuards(TrackerKeyGuard)
+@ApiKeySecured()
 export class DevicesController {
   constructor(private readonly query: DeviceQueryService) {}
 

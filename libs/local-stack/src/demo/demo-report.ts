@@ -57,7 +57,7 @@ export function formatDemoReport(report: DemoReport): string {
     '',
     ...counts('Dead letters, by reason', report.deadLetters),
     '',
-    'Credit batches (closed by the demo)',
+    'Credit batches (closed by the demo, oldest vintage first)',
     ...(report.batches.length === 0
       ? ['  (none)']
       : table([

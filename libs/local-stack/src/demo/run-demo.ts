@@ -12,6 +12,7 @@ import {
   seedTrackerSources,
 } from '../operator-cli';
 import { pipelineSettled, PipelineGroups } from '../pipeline-progress';
+import { inCloseOrder, oldestVintageFirst } from './close-order';
 import { DemoBatch, DemoReport } from './demo-report';
 
 export interface DemoOptions {
@@ -35,6 +36,8 @@ interface BatchView {
   projectId: string;
   vintage: number;
   state: string;
+  closedAt: string | null;
+  closeSequence: number | null;
   lines: { lineCount: number; grossG: number };
   totals: { netG: number; credits: number } | null;
   serials: { block: string } | null;
@@ -127,25 +130,23 @@ async function closeOpenBatches(
       throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
     return (await response.json()) as T;
   };
-  for (const batch of await call<BatchView[]>('GET', '/v1/batches?state=open')) {
+  for (const batch of oldestVintageFirst(await call<BatchView[]>('GET', '/v1/batches?state=open'))) {
     log(
       `Closing batch ${batch.id} (${batch.lines.lineCount} lines) as finance would: POST /v1/batches/${batch.id}/close`,
     );
     await call('POST', `/v1/batches/${batch.id}/close`);
   }
   const all = await call<BatchView[]>('GET', '/v1/batches');
-  return all
-    .filter((batch) => batch.totals)
-    .map((batch) => ({
-      id: batch.id,
-      projectId: batch.projectId,
-      vintage: batch.vintage,
-      state: batch.state,
-      lines: batch.lines.lineCount,
-      netG: batch.totals!.netG,
-      credits: batch.totals!.credits,
-      serialBlock: batch.serials?.block ?? null,
-    }));
+  return inCloseOrder(all.filter((batch) => batch.totals)).map((batch) => ({
+    id: batch.id,
+    projectId: batch.projectId,
+    vintage: batch.vintage,
+    state: batch.state,
+    lines: batch.lines.lineCount,
+    netG: batch.totals!.netG,
+    credits: batch.totals!.credits,
+    serialBlock: batch.serials?.block ?? null,
+  }));
 }
 
 async function deadLettersSince(
