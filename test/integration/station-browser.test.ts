@@ -93,6 +93,19 @@ describe('scan station (real browser)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
 
+  /** The bench draft as the page saved it in IndexedDB: what a reload restores. */
+  function savedBenchDraft(): Promise<string> {
+    return page.evaluate<string>(`new Promise((resolve, reject) => {
+      const opened = indexedDB.open('refurb-station');
+      opened.onerror = () => reject(opened.error);
+      opened.onsuccess = () => {
+        const read = opened.result.transaction('drafts').objectStore('drafts').get('bench');
+        read.onerror = () => reject(read.error);
+        read.onsuccess = () => resolve(String(read.result));
+      };
+    })`);
+  }
+
   /** A number key alone (not a scanner burst), then what it should lead to. */
   async function choose(digit: string, then: string): Promise<void> {
     await page.keyboard.press(digit);
@@ -261,6 +274,19 @@ describe('scan station (real browser)', () => {
     await page.reload();
     await page.waitForSelector(`[data-question="transport"]`);
     expect(await page.textContent('#device h2')).toBe(`imei:${imei}`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-question]', { state: 'detached' });
+
+    // Half-typed text, before Enter answers the question, is kept too.
+    await choose('2', '[data-question="grade"]');
+    await choose('1', '[data-question="certificate"]');
+    await page.keyboard.type('ERASE-HALF');
+    await eventually(savedBenchDraft, (draft) => draft.includes('ERASE-HALF'), { what: 'typing saved' });
+    await page.reload();
+    await page.waitForSelector('[data-question="certificate"]');
+    expect(await page.inputValue('#answer-input')).toBe('ERASE-HALF');
+    await page.keyboard.type('-TYPED');
+    expect(await page.inputValue('#answer-input')).toBe('ERASE-HALF-TYPED');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-question]', { state: 'detached' });
   });
