@@ -1,4 +1,5 @@
 import { explainScan } from '../scan-explanation';
+import { STATION_WORKER_PATH, STATION_WORKER_SCOPE } from '../station-offline-cache';
 import type { StationSessionView } from '../station-session-view';
 import { QueuedStep, stepEvent, StationStepType } from '../station-step';
 import { EventAnswer, Refused, SessionEnded, stationApi, Unreachable } from './api';
@@ -355,3 +356,11 @@ async function start(): Promise<void> {
 }
 
 void start();
+
+// Lets a reload load the page while the gateway cannot be reached (station-offline-cache.ts). Without
+// it (plain http off localhost, a refusing browser) the page still works, only not reloaded offline.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker
+    .register(STATION_WORKER_PATH, { scope: STATION_WORKER_SCOPE })
+    .catch((error: unknown) => console.warn('station: no offline reload (service worker refused)', error));
+}
