@@ -93,6 +93,19 @@ describe('scan station (real browser)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
 
+  /** The bench draft as the page saved it in IndexedDB: what a reload restores. */
+  function savedBenchDraft(): Promise<string> {
+    return page.evaluate<string>(`new Promise((resolve, reject) => {
+      const opened = indexedDB.open('refurb-station');
+      opened.onerror = () => reject(opened.error);
+      opened.onsuccess = () => {
+        const read = opened.result.transaction('drafts').objectStore('drafts').get('bench');
+        read.onerror = () => reject(read.error);
+        read.onsuccess = () => resolve(String(read.result));
+      };
+    })`);
+  }
+
   /** A number key alone (not a scanner burst), then what it should lead to. */
   async function choose(digit: string, then: string): Promise<void> {
     await page.keyboard.press(digit);
@@ -263,6 +276,19 @@ describe('scan station (real browser)', () => {
     expect(await page.textContent('#device h2')).toBe(`imei:${imei}`);
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-question]', { state: 'detached' });
+
+    // Half-typed text, before Enter answers the question, is kept too.
+    await choose('2', '[data-question="grade"]');
+    await choose('1', '[data-question="certificate"]');
+    await page.keyboard.type('ERASE-HALF');
+    await eventually(savedBenchDraft, (draft) => draft.includes('ERASE-HALF'), { what: 'typing saved' });
+    await page.reload();
+    await page.waitForSelector('[data-question="certificate"]');
+    expect(await page.inputValue('#answer-input')).toBe('ERASE-HALF');
+    await page.keyboard.type('-TYPED');
+    expect(await page.inputValue('#answer-input')).toBe('ERASE-HALF-TYPED');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-question]', { state: 'detached' });
   });
 
   it('queues three steps while the gateway is unreachable, keeps them over a reload, and sends them once', async () => {
@@ -332,6 +358,61 @@ describe('scan station (real browser)', () => {
     expect(resent.accepted).toBe(3);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await trackerDevice(imei)).ids).toEqual(stored.ids);
+  });
+
+  it('reloads from its service worker with the gateway unreachable, queues a step, and sends the queue once back online', async () => {
+    const worker = await fetch(`${gateway.url}/station/service-worker.js`);
+    expect(worker.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    // Served from /station/, it controls the page itself, /station.
+    expect(worker.headers.get('service-worker-allowed')).toBe('/station');
+    const imei = newImei();
+    await collect(imei);
+    await scanDevice(imei);
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    await context.setOffline(true);
+    await choose('1', '[data-question="outcome"]');
+    await choose('2', '[data-question="transport"]');
+    await choose('1', '[data-question="confirm"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#queue li');
+
+    // Nothing answers but the worker: the page, its script and its stylesheet come from its cache.
+    const reloaded = await page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await page.waitForSelector('[data-screen="station"] #queue li');
+    expect(await page.textContent('#device h2')).toBe(`imei:${imei}`);
+    await choose('4', '[data-question="confirm"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#queue li >> nth=1');
+    await shoot('09b-offline-reload-from-service-worker');
+
+    const sends: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/station/api/events')) {
+        sends.push(request.postData() ?? '');
+      }
+    });
+    await context.setOffline(false);
+    await page.waitForSelector('#queue', { state: 'detached', timeout: 15_000 });
+    const stored = await eventually(
+      () => trackerDevice(imei),
+      (device) => device.types.length === 3,
+      { what: 'the two queued steps stored' },
+    );
+    expect(stored.types).toEqual(['device.collected', 'device.diagnosed', 'device.recycled']);
+    expect(sends).toHaveLength(1);
+    page.removeAllListeners('request');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await trackerDevice(imei)).ids).toEqual(stored.ids);
+
+    // One cache, for this build, holding the shell and nothing the API answered.
+    const cached = await page.evaluate<{ names: string[]; paths: string[] }>(`(async () => {
+      const names = await caches.keys();
+      const requests = (await Promise.all(names.map((name) => caches.open(name).then((cache) => cache.keys())))).flat();
+      return { names, paths: requests.map((request) => new URL(request.url).pathname).sort() };
+    })()`);
+    expect(cached.names).toHaveLength(1);
+    expect(cached.paths).toEqual(['/station', '/station/station.css', '/station/station.js']);
   });
 
   it('returns to sign-in when the session expires, keeping the queue, and sends it after signing in again', async () => {

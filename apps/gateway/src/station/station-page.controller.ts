@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { GatewayErrorCode } from '../errors/gateway-error-code';
 import { GatewayException } from '../errors/gateway.exception';
 import { GatewayEnv } from '../gateway.env';
+import { STATION_WORKER_SCOPE } from './station-offline-cache';
 
 /** The page's files, as `npm run build` writes them (build-station-web.ts), with their content types. */
 const ASSETS: Readonly<Record<string, string>> = {
   'index.html': 'text/html; charset=utf-8',
   'station.js': 'text/javascript; charset=utf-8',
   'station.css': 'text/css; charset=utf-8',
+  'service-worker.js': 'text/javascript; charset=utf-8',
 };
 
 /**
@@ -64,6 +66,8 @@ export class StationPageController {
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-cache',
+        // Served from /station/ but controlling the page itself, /station (station-offline-cache.ts).
+        ...(asset === 'service-worker.js' && { 'Service-Worker-Allowed': STATION_WORKER_SCOPE }),
       })
       .send(body);
   }

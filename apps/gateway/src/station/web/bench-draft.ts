@@ -7,7 +7,7 @@ import type { Answers } from './step-questions';
 interface BenchDraft {
   device: BenchDevice | null;
   scannedAt: string | null;
-  step: { type: StationStepType; answers: Answers; picked: string[] } | null;
+  step: { type: StationStepType; answers: Answers; picked: string[]; typing?: string } | null;
 }
 
 /** The bench as JSON, saved on every render so that a reload loses nothing typed or chosen. */
@@ -25,5 +25,10 @@ export function restoreBenchDraft(saved: string): void {
   const draft = JSON.parse(saved) as BenchDraft;
   state.device = draft.device;
   state.scannedAt = draft.scannedAt;
-  state.step = draft.step && { ...draft.step, picked: new Set(draft.step.picked) };
+  // `typing` is absent from a draft saved before the page kept it.
+  state.step = draft.step && {
+    ...draft.step,
+    picked: new Set(draft.step.picked),
+    typing: draft.step.typing ?? '',
+  };
 }

@@ -1,4 +1,5 @@
 import { explainScan } from '../scan-explanation';
+import { STATION_WORKER_PATH, STATION_WORKER_SCOPE } from '../station-offline-cache';
 import type { StationSessionView } from '../station-session-view';
 import { QueuedStep, stepEvent, StationStepType } from '../station-step';
 import { EventAnswer, Refused, SessionEnded, stationApi, Unreachable } from './api';
@@ -42,6 +43,7 @@ const actions: StationActions = {
   pick,
   finishMulti,
   answerText,
+  keepTyping,
   confirmStep: () => void confirmStep(),
   toggleLabel,
   toggleCamera: () => void toggleCamera(),
@@ -77,9 +79,12 @@ function render(): void {
 }
 
 function focusWhereExpected(): void {
-  const textAnswer = document.getElementById('answer-input');
-  if (textAnswer) textAnswer.focus();
-  else if (state.session) scanInput.focus();
+  const textAnswer = document.getElementById('answer-input') as HTMLInputElement | null;
+  if (textAnswer) {
+    textAnswer.focus();
+    // A render while typing (a restored draft, a queue update) goes on typing after what is there.
+    textAnswer.setSelectionRange(textAnswer.value.length, textAnswer.value.length);
+  } else if (state.session) scanInput.focus();
   else document.getElementById('key')?.focus();
 }
 
@@ -174,7 +179,7 @@ async function loadDevice(deviceId: string): Promise<void> {
 }
 
 function chooseStep(type: StationStepType): void {
-  state.step = { type, answers: {}, picked: new Set() };
+  state.step = { type, answers: {}, picked: new Set(), typing: '' };
   render();
 }
 
@@ -199,7 +204,15 @@ function answerText(key: string, value: string, numeric: boolean): void {
   const trimmed = value.trim();
   if (trimmed === '' || (numeric && !/^[0-9]{1,5}$/.test(trimmed))) return;
   state.step.answers[key] = trimmed;
+  state.step.typing = '';
   render();
+}
+
+/** Saved as typed, without a render (which would rebuild the field under the cursor). */
+function keepTyping(value: string): void {
+  if (!state.step) return;
+  state.step.typing = value;
+  void drafts.save('bench', benchDraft());
 }
 
 async function confirmStep(): Promise<void> {
@@ -343,3 +356,11 @@ async function start(): Promise<void> {
 }
 
 void start();
+
+// Lets a reload load the page while the gateway cannot be reached (station-offline-cache.ts). Without
+// it (plain http off localhost, a refusing browser) the page still works, only not reloaded offline.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker
+    .register(STATION_WORKER_PATH, { scope: STATION_WORKER_SCOPE })
+    .catch((error: unknown) => console.warn('station: no offline reload (service worker refused)', error));
+}

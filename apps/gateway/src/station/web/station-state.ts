@@ -7,6 +7,8 @@ export interface StepInProgress {
   type: StationStepType;
   answers: Answers;
   picked: Set<string>;
+  /** What is typed so far in the text question shown, kept in the draft before Enter answers it. */
+  typing: string;
 }
 
 /** Everything the page shows; changed by main.ts, drawn by views.ts. */

@@ -16,6 +16,7 @@ export interface StationActions {
   pick(question: Question, index: number): void;
   finishMulti(question: Question): void;
   answerText(key: string, value: string, numeric: boolean): void;
+  keepTyping(value: string): void;
   confirmStep(): void;
   toggleLabel(): void;
   toggleCamera(): void;
@@ -196,6 +197,8 @@ function questionView(question: Question, step: StepInProgress, actions: Station
       id: 'answer-input',
       autocomplete: 'off',
       inputmode: question.numeric ? 'numeric' : 'text',
+      value: step.typing,
+      oninput: () => actions.keepTyping(input.value),
       onkeydown: (event: Event) => {
         const key = (event as KeyboardEvent).key;
         if (key === 'Enter') {
