@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { BATCH_STATES, BatchState } from '@refurb/contracts';
+import { PageQueryDto } from '../page-query.dto';
 
-export class ListBatchesQueryDto {
+export class ListBatchesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   project?: string;
@@ -17,17 +18,4 @@ export class ListBatchesQueryDto {
   @IsOptional()
   @IsIn(BATCH_STATES)
   state?: BatchState;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit: number = 100;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
 }
