@@ -17,6 +17,11 @@ const STATUS_BY_CODE: Record<IssuanceErrorCode | BatchErrorCode, HttpStatus> = {
   'ISSUANCE.WEBHOOK_NOT_FOUND': HttpStatus.NOT_FOUND,
   'ISSUANCE.WEBHOOK_DELIVERY_NOT_FOUND': HttpStatus.NOT_FOUND,
   'ISSUANCE.WEBHOOK_DELETED': HttpStatus.CONFLICT,
+  'CONSOLE.NOT_SIGNED_IN': HttpStatus.UNAUTHORIZED,
+  'CONSOLE.SESSION_EXPIRED': HttpStatus.UNAUTHORIZED,
+  // A cookie-authenticated request without the console's header: not the console's own page.
+  'CONSOLE.HEADER_MISSING': HttpStatus.FORBIDDEN,
+  'CONSOLE.NOT_BUILT': HttpStatus.NOT_FOUND,
   'AUTH.MISSING_API_KEY': HttpStatus.UNAUTHORIZED,
   'AUTH.INVALID_API_KEY': HttpStatus.UNAUTHORIZED,
   'AUTH.FORBIDDEN': HttpStatus.FORBIDDEN,
