@@ -117,6 +117,28 @@ describe('npm start: the local stack runs the demo and prints its summary', () =
       const device = await fetch(`${stationUrl}/api/devices/serial:acme:DEMO-1`, { headers: { cookie } });
       // The gateway reads the tracker with the station key the stack made: an unknown device is empty.
       expect(await device.json()).toMatchObject({ deviceId: 'serial:acme:DEMO-1', timeline: [] });
+      // The console: its page, and the printed verifier key signs in and lists the closed batches.
+      const consoleLine = /console +(http:\S+\/console) +finance key: (rl_\S+) +verifier key: (rl_\S+)/.exec(
+        text,
+      );
+      expect(consoleLine).not.toBeNull();
+      const [, consoleUrl, consoleFinanceKey, verifierKey] = consoleLine ?? [];
+      expect(consoleFinanceKey).toBe(financeKey);
+      expect((await fetch(consoleUrl)).headers.get('content-security-policy')).toContain(
+        "default-src 'self'",
+      );
+      const consoleSignIn = await fetch(`${consoleUrl}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-console': '1' },
+        body: JSON.stringify({ apiKey: verifierKey }),
+      });
+      expect(await consoleSignIn.json()).toMatchObject({ role: 'verifier' });
+      const consoleCookie = (consoleSignIn.headers.get('set-cookie') ?? '').split(';')[0];
+      const closed = await fetch(`${consoleUrl.replace(/\/console$/, '')}/v1/batches?state=closed`, {
+        headers: { cookie: consoleCookie, 'x-console': '1' },
+      });
+      expect(closed.status).toBe(200);
+      expect(((await closed.json()) as unknown[]).length).toBeGreaterThan(0);
       for (const file of logFiles) {
         const content = readFileSync(file, 'utf8');
         const records = content
@@ -129,6 +151,7 @@ describe('npm start: the local stack runs the demo and prints its summary', () =
         ).toBe(true);
         expect(content).not.toContain(financeKey);
         expect(content).not.toContain(operatorKey);
+        expect(content).not.toContain(verifierKey);
       }
       const gatewayLog = readFileSync(logFiles[0], 'utf8');
       expect(gatewayLog).toMatch(/"requestId":"[0-9a-f-]{36}".*"msg":"POST \/v1\/events 20\d"/);

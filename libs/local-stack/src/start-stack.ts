@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   }
 
   let financeKey: string | undefined;
+  let verifierKey: string | undefined;
   let operatorKey: string | undefined;
   let workshopKey: string | undefined;
   if (values.demo) {
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
         log: (line) => console.log(line),
       });
       financeKey = result.financeKey;
+      verifierKey = result.verifierKey;
       operatorKey = await createTrackerKey(stack.environment, 'operator', 'demo');
       workshopKey = result.workshopKey;
       console.log(formatDemoReport(result.report));
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
       `  station   ${url('gateway')}/station          workshop key: ${workshopKey ?? '(npm run gateway:partners -- seed-local, partner bench-lyon)'}`,
       `  tracker   ${url('tracker')}/v1/conflicts    and /v1/devices/{deviceId}, operator key: ${operatorKey ?? '(npm run tracker:keys -- create --role operator)'}`,
       `  issuance  ${url('issuance')}/v1/batches     finance key: ${financeKey ?? '(npm run issuance -- key-create --role finance)'}`,
+      `  console   ${url('issuance')}/console         finance key: ${financeKey ?? '(npm run issuance -- key-create --role finance)'}  verifier key: ${verifierKey ?? '(npm run issuance -- key-create --role verifier)'}`,
       `  health    ${stack.services.map((s) => `${s.url}/health`).join('  ')}`,
       `  kafka     ${stack.environment.KAFKA_BROKERS}`,
       '',

@@ -27,6 +27,8 @@ export interface DemoOptions {
 export interface DemoResult {
   report: DemoReport;
   financeKey: string;
+  /** A verifier key, to audit the closed batches in the console. */
+  verifierKey: string;
   /** A key of the demo workshop partner (bench-lyon), to sign in at /station. */
   workshopKey: string;
 }
@@ -64,6 +66,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     await seedTrackerSources(env);
     await seedIssuanceProjects(env);
     const financeKey = await createIssuanceKey(env, 'finance', 'demo');
+    const verifierKey = await createIssuanceKey(env, 'verifier', 'demo');
     const deadLettersFrom = await admin.fetchTopicOffsets(TOPICS.deadLetter);
 
     const simulation = new Simulation({ seed: options.seed, devices: options.devices });
@@ -96,7 +99,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       ...(await cycleCounts(databaseUrl)),
       batches,
     };
-    return { report, financeKey, workshopKey: requiredKey(partnerKeys, 'bench-lyon') };
+    return { report, financeKey, verifierKey, workshopKey: requiredKey(partnerKeys, 'bench-lyon') };
   } finally {
     await admin.disconnect();
   }

@@ -1,6 +1,6 @@
 import { h } from '@refurb/web-browser';
 import { getJson, send } from './api';
-import { count, tonnes } from './format';
+import { count, credits, tonnes } from './format';
 import type { BatchView, ClosePreview } from './shapes';
 import { confirmDialog, figures } from './ui';
 
@@ -70,7 +70,7 @@ export async function closeBatch(batch: BatchView): Promise<Outcome | undefined>
   );
   const closed = result.batch;
   return {
-    message: `Closed: ${count(closed.totals?.credits ?? 0)} credits${closed.serials ? `, serial block ${closed.serials.block}` : ''}.`,
+    message: `Closed: ${credits(closed.totals?.credits ?? 0)}${closed.serials ? `, serial block ${closed.serials.block}` : ''}.`,
   };
 }
 
@@ -97,7 +97,7 @@ export async function verifyBatch(batch: BatchView): Promise<Outcome | undefined
       h(
         'p',
         {},
-        `Record that ${batch.id} (${count(batch.totals?.credits ?? 0)} credits) was verified. This cannot be undone.`,
+        `Record that ${batch.id} (${credits(batch.totals?.credits ?? 0)}) was verified. This cannot be undone.`,
       ),
       textInput('verifierName', 'Verifier'),
       textInput('reportReference', 'Verification report reference'),
@@ -120,7 +120,7 @@ export async function issueBatch(batch: BatchView): Promise<Outcome | undefined>
       h(
         'p',
         {},
-        `Issue ${count(batch.totals?.credits ?? 0)} credits of ${batch.id} (${batch.serials?.block ?? 'no serials'}) on the registry?`,
+        `Issue ${credits(batch.totals?.credits ?? 0)} of ${batch.id} (${batch.serials?.block ?? 'no serials'}) on the registry?`,
       ),
       textInput('registryReference', 'Registry issuance reference'),
     ],

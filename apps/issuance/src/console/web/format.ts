@@ -11,6 +11,10 @@ export function count(value: number): string {
   return value.toLocaleString('en-GB');
 }
 
+export function credits(value: number): string {
+  return `${count(value)} ${value === 1 ? 'credit' : 'credits'}`;
+}
+
 /** A timestamp as people at a desk read it, in their own time zone, to the minute. */
 export function when(iso: string | null | undefined): string {
   if (!iso) return '—';

@@ -6,6 +6,12 @@ import type { BatchState, BatchView, Project, ProjectSummary, UnplacedLine } fro
 import { link, section, table } from './ui';
 
 const STATES: BatchState[] = ['open', 'closed', 'verified', 'issued'];
+const LABELS: Record<BatchState, string> = {
+  open: 'Open',
+  closed: 'Closed',
+  verified: 'Verified',
+  issued: 'Issued',
+};
 
 /** Finance's week at a glance: tonnes and credits by project, vintage and state; what is open; what waits. */
 export async function overviewView(): Promise<HTMLElement> {
@@ -38,7 +44,11 @@ export async function overviewView(): Promise<HTMLElement> {
       rows.length === 0 ? h('p', {}, 'No batch yet.') : overviewChart(bars),
       table(
         'Tonnes CO2e (gross of the lines) and credits, by state',
-        ['Project', 'Vintage', ...STATES.flatMap((state) => [`${state} t`, `${state} credits`])],
+        [
+          'Project',
+          'Vintage',
+          ...STATES.flatMap((state) => [`${LABELS[state]} t`, `${LABELS[state]} credits`]),
+        ],
         rows.map((row) => [
           row.projectId,
           row.vintage,
