@@ -24,6 +24,9 @@ import { WebhookDeliveriesMetrics } from './webhooks/webhook-deliveries.metrics'
 import { WebhookRelay } from './webhooks/webhook-relay.service';
 import { webhookSettings } from './webhooks/webhook-settings';
 import { WebhookSubscriptionRepository } from './webhooks/webhook-subscription.repository';
+import { BatchLinesController } from './verifier-lines/batch-lines.controller';
+import { trackerDeviceEvents } from './verifier-lines/tracker-device-events';
+import { VerifierLinesQuery } from './verifier-lines/verifier-lines.query';
 
 /** Credit issuance batches and the finance and verifier API. */
 @Module({})
@@ -51,7 +54,7 @@ export class IssuanceModule {
           OutboxHealthIndicator,
         ),
       ],
-      controllers: [CreditRecordsConsumer, ...ISSUANCE_HTTP_CONTROLLERS],
+      controllers: [CreditRecordsConsumer, ...ISSUANCE_HTTP_CONTROLLERS, BatchLinesController],
       providers: [
         ...ISSUANCE_PROVIDERS,
         BatchTransitionsMetrics,
@@ -64,6 +67,9 @@ export class IssuanceModule {
         ManageWebhooksHandler,
         WebhookRelay,
         WebhookDeliveriesMetrics,
+        // The verifier's line reads: HTTP only, and the drill-down needs the tracker's API.
+        VerifierLinesQuery,
+        trackerDeviceEvents(env),
         batchRecordSigner(env),
         creditRecordVerifier(env),
         ...(env.ISSUANCE_SEED_LOCAL ? [SeedLocalOnBootService] : []),

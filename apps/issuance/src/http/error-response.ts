@@ -17,6 +17,10 @@ const STATUS_BY_CODE: Record<IssuanceErrorCode | BatchErrorCode, HttpStatus> = {
   'ISSUANCE.WEBHOOK_NOT_FOUND': HttpStatus.NOT_FOUND,
   'ISSUANCE.WEBHOOK_DELIVERY_NOT_FOUND': HttpStatus.NOT_FOUND,
   'ISSUANCE.WEBHOOK_DELETED': HttpStatus.CONFLICT,
+  'ISSUANCE.LINE_NOT_FOUND': HttpStatus.NOT_FOUND,
+  // The line drill-down reads the tracker: without a key, or without an answer, it cannot be served.
+  'ISSUANCE.TRACKER_NOT_CONFIGURED': HttpStatus.SERVICE_UNAVAILABLE,
+  'ISSUANCE.TRACKER_UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
   'AUTH.MISSING_API_KEY': HttpStatus.UNAUTHORIZED,
   'AUTH.INVALID_API_KEY': HttpStatus.UNAUTHORIZED,
   'AUTH.FORBIDDEN': HttpStatus.FORBIDDEN,
