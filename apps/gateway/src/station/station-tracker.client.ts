@@ -37,8 +37,7 @@ export class StationTrackerClient {
     );
     if (read.outcome === 'not-found') return undefined;
     if (read.outcome === 'failed') {
-      const detail = read.cause instanceof Error ? `: ${read.cause.message}` : '';
-      this.logger.warn(`station device read failed, ${read.reason}${detail}`);
+      this.logger.warn(`station device read failed, ${read.reason}${read.detail ? ` (${read.detail})` : ''}`);
       throw unavailable(read.reason, read.cause);
     }
     return read.body;

@@ -47,8 +47,7 @@ export class TrackerDeviceEvents {
       const read: TrackerRead<TrackerDevicePage> = await reader.get<TrackerDevicePage>(path);
       if (read.outcome === 'not-found') return events;
       if (read.outcome === 'failed') {
-        const detail = read.cause instanceof Error ? `: ${read.cause.message}` : '';
-        throw this.unavailable(`${read.reason}${detail}`, read.reason);
+        throw this.unavailable(`${read.reason}${read.detail ? ` (${read.detail})` : ''}`, read.reason);
       }
       events.push(...read.body.events);
       path = read.body.page?.next;

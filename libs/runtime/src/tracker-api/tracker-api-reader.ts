@@ -2,12 +2,12 @@ import { KeyMaterialSource, readKeyMaterial } from '@refurb/config';
 
 /**
  * What one read of the tracker's API gave; `failed` covers no answer, a timeout and any other status
- * (`reason` is safe to show a client, `cause` is for the logs).
+ * (`reason` is safe to show a client; `detail`, with the tracker's address or the error, is for the logs).
  */
 export type TrackerRead<T> =
   | { outcome: 'found'; body: T }
   | { outcome: 'not-found' }
-  | { outcome: 'failed'; reason: string; cause?: unknown };
+  | { outcome: 'failed'; reason: string; detail?: string; cause?: unknown };
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
@@ -42,8 +42,13 @@ export class TrackerApiReader {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      // The reason may reach a client: the tracker's address and the error's text stay in `cause`.
-      return { outcome: 'failed', reason: 'the tracker did not answer', cause: error };
+      // The reason may reach a client: the tracker's address and the error's text stay in `detail`.
+      return {
+        outcome: 'failed',
+        reason: 'the tracker did not answer',
+        detail: `${url.origin}: ${String((error as { message?: unknown })?.message ?? error)}`,
+        cause: error,
+      };
     }
     if (response.status === 404) {
       await response.arrayBuffer();
