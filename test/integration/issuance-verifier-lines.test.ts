@@ -119,6 +119,14 @@ describe('issuance: evidence digest, lines, sample', () => {
     await writeFile(file, afterIssue.text);
     const { stdout } = await promisify(execFile)(process.execPath, [VERIFIER_SCRIPT, file, '--json']);
     expect(JSON.parse(stdout)).toMatchObject({ matches: true });
+
+    // The recorded digest is guarded as the frozen totals are.
+    await expect(
+      service.database.query(`UPDATE issuance.batches SET evidence_sha256 = $2 WHERE id = $1`, [
+        batch.id,
+        'f'.repeat(64),
+      ]),
+    ).rejects.toThrow('BATCH.IMMUTABLE');
   });
 
   it('sends no digest for an open batch', async () => {
