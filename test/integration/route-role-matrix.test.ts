@@ -28,7 +28,7 @@ type Access = 'public' | 'sign-in' | readonly string[];
  * The scan station's routes take a session cookie, not an API key: its role `station-session` is a cookie
  * (`cookie:<token>` below), and a credential of the other kind is not even looked at (401, not 403).
  */
-const COOKIE_ROLES = new Set(['station-session']);
+const COOKIE_ROLES = new Set(['station-session', 'console-session']);
 const credentialKind = (role: string) => (COOKIE_ROLES.has(role) ? 'cookie' : 'key');
 
 /** Liveness, readiness and metrics: probes and scrapers hold no key (metrics: docs/decisions.md). */
@@ -83,10 +83,17 @@ const MATRIX = {
     'GET /v1/unplaced': ['finance', 'admin'],
     'POST /v1/unplaced/place': ['admin'],
     'POST /v1/webhooks': ['admin'],
-    'GET /v1/webhooks': ['admin'],
+    'GET /v1/webhooks': ['admin', 'finance'],
     'DELETE /v1/webhooks/:id': ['admin'],
     'GET /v1/webhooks/:id/deliveries': ['admin', 'finance'],
     'POST /v1/webhook-deliveries/:id/redeliver': ['admin', 'finance'],
+    // The console: its page is public; sign-in takes a finance, verifier or admin key in the body, and
+    // the page then calls the /v1 routes above with its cookie, under the key's role.
+    'GET /console': 'public',
+    'GET /console/:asset': 'public',
+    'POST /console/api/session': 'sign-in',
+    'GET /console/api/session': ['console-session'],
+    'DELETE /console/api/session': 'public',
   },
 } satisfies Record<string, Record<string, Access>>;
 
@@ -128,13 +135,22 @@ async function call(service: RunningService, route: string, key?: string): Promi
     headers: {
       ...(key && !cookie ? { authorization: `Bearer ${key}` } : {}),
       ...(cookie ? { cookie } : {}),
-      // The station's CSRF header, sent on every change: what is tested here is who may call.
-      ...(hasBody ? { 'content-type': 'application/json', 'x-station': '1' } : {}),
+      // The pages' CSRF headers, sent on every change: what is tested here is who may call.
+      ...(hasBody ? { 'content-type': 'application/json', 'x-station': '1', 'x-console': '1' } : {}),
     },
     body: hasBody ? '[]' : undefined,
   });
   await response.arrayBuffer();
   return response.status;
+}
+
+async function consoleCookie(url: string, apiKey: string): Promise<string> {
+  const signIn = await fetch(`${url}/console/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-console': '1' },
+    body: JSON.stringify({ apiKey }),
+  });
+  return (signIn.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
 describe('route × role matrix: every HTTP route of gateway, tracker and issuance', () => {
@@ -205,6 +221,7 @@ describe('route × role matrix: every HTTP route of gateway, tracker and issuanc
         finance: await issuanceKey('finance'),
         verifier: await issuanceKey('verifier'),
         admin: await issuanceKey('admin'),
+        'console-session': `cookie:${await consoleCookie(issuance.url, await issuanceKey('finance'))}`,
       },
     };
   });

@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { join } from 'node:path';
 import { IsHttpPort, KeyMaterialSource, localSigningKeyFiles, ServiceEnv } from '@refurb/config';
 
 const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, '1': true, false: false, '0': false };
@@ -28,6 +29,20 @@ export class IssuanceEnv extends ServiceEnv {
   })
   @IsBoolean({ message: 'must be true or false' })
   ISSUANCE_SEED_LOCAL: boolean = false;
+
+  /** How long a console session lasts after sign-in (minutes); a finance desk's working day by default. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of minutes' })
+  @Min(1)
+  @Max(24 * 60)
+  ISSUANCE_CONSOLE_SESSION_MINUTES: number = 480;
+
+  /**
+   * Where `npm run build` writes the console page (esbuild's bundle); the default is that output beside
+   * the compiled service (dist/apps/issuance/console-web).
+   */
+  @IsString()
+  ISSUANCE_CONSOLE_ASSETS_DIR: string = join(__dirname, '..', 'console-web');
 
   /** How long a webhook receiver may take to answer before the attempt counts as failed. */
   @Type(() => Number)

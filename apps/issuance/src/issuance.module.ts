@@ -10,7 +10,12 @@ import {
 } from '@refurb/kafka';
 import { HealthModule } from '@refurb/health';
 import { MetricsModule } from '@refurb/metrics';
+import { ApiKeyGuard } from './auth/api-key.guard';
 import { BatchTransitionsMetrics } from './batches/batch-transitions.metrics';
+import { ConsolePageController } from './console/console-page.controller';
+import { ConsoleSessionController } from './console/console-session.controller';
+import { ConsoleSessionRepository } from './console/console-session.repository';
+import { ConsoleSessionsService } from './console/console-sessions.service';
 import { CreditRecordsConsumer } from './place-credit-lines/credit-records.consumer';
 import { FigureCheck } from './place-credit-lines/figure-check';
 import { PlaceCreditLinesHandler } from './place-credit-lines/place-credit-lines.handler';
@@ -54,9 +59,20 @@ export class IssuanceModule {
           OutboxHealthIndicator,
         ),
       ],
-      controllers: [CreditRecordsConsumer, ...ISSUANCE_HTTP_CONTROLLERS, BatchLinesController],
+      controllers: [
+        CreditRecordsConsumer,
+        ...ISSUANCE_HTTP_CONTROLLERS,
+        ConsoleSessionController,
+        ConsolePageController,
+        BatchLinesController,
+      ],
       providers: [
         ...ISSUANCE_PROVIDERS,
+        { provide: IssuanceEnv, useValue: env },
+        // The HTTP API's authentication: API keys, or the console's session (never the CLI's concern).
+        ApiKeyGuard,
+        ConsoleSessionRepository,
+        ConsoleSessionsService,
         BatchTransitionsMetrics,
         // The consumer's use case only: operators' commands never read credit records.
         PlaceCreditLinesHandler,

@@ -1,5 +1,4 @@
 import { Provider, Type } from '@nestjs/common';
-import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyRepository } from './auth/api-key.repository';
 import { ManageApiKeysHandler } from './auth/manage-api-keys.handler';
 import { BatchHistoryRepository } from './batch-history/batch-history.repository';
@@ -64,7 +63,6 @@ export const ISSUANCE_PROVIDERS: Provider[] = [
   UpsertWorkshopHandler,
   SeedLocalHandler,
   ManageApiKeysHandler,
-  ApiKeyGuard,
   WebhookDeliveryRepository,
 ];
 

@@ -1,7 +1,8 @@
 import { repoRoot } from '@refurb/local-stack';
+import { buildWebPage } from '@refurb/web';
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Where the page's sources are, and where `npm run build` puts the page (GATEWAY_STATION_ASSETS_DIR's default). */
@@ -12,25 +13,16 @@ export const STATION_WEB_OUTPUT = join(repoRoot(), 'dist', 'apps', 'gateway', 's
 const SHELL_FILES = ['index.html', 'station.js', 'station.css'];
 
 /**
- * Bundles the scan station page (plain TypeScript and CSS under station/web) into `outDir`: one script,
- * one stylesheet and the HTML, nothing fetched at run time, then the service worker that keeps them
- * for offline reloads. esbuild rather than tsc: the page imports pure contract code (device ids,
- * parts) and must ship as a single browser script.
+ * Bundles the scan station page (plain TypeScript and CSS under station/web) into `outDir` (buildWebPage),
+ * then the service worker that keeps it for offline reloads.
  */
 export async function buildStationWeb(outDir = STATION_WEB_OUTPUT): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  await build({
-    entryPoints: [join(STATION_WEB_SOURCES, 'main.ts'), join(STATION_WEB_SOURCES, 'station.css')],
-    outdir: outDir,
-    bundle: true,
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    tsconfig: join(STATION_WEB_SOURCES, 'tsconfig.json'),
-    logLevel: 'warning',
+  await buildWebPage({
+    sourceDir: STATION_WEB_SOURCES,
+    stylesheet: 'station.css',
+    outDir,
+    scriptName: 'station.js',
   });
-  await rename(join(outDir, 'main.js'), join(outDir, 'station.js'));
-  await copyFile(join(STATION_WEB_SOURCES, 'index.html'), join(outDir, 'index.html'));
   await build({
     entryPoints: [join(STATION_WEB_SOURCES, 'worker', 'service-worker.ts')],
     outfile: join(outDir, 'service-worker.js'),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { hashSessionToken, newSessionToken } from '@refurb/auth';
 import { PartnerAuthenticator } from '../auth/partner-authenticator.service';
 import { GatewayErrorCode } from '../errors/gateway-error-code';
 import { GatewayException } from '../errors/gateway.exception';
@@ -22,10 +22,6 @@ export interface OpenedStationSession extends StationSession {
 }
 
 const EXPIRED_KEPT_MS = 24 * 60 * 60 * 1000;
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /**
  * Exchanges a workshop key for a session and resolves sessions on each request. The key's partner is
@@ -57,9 +53,9 @@ export class StationSessionsService {
     }
     // Kept a day past expiry, so a page coming back after it is told it expired rather than unknown.
     await this.sessions.deleteExpired(new Date(now.getTime() - EXPIRED_KEPT_MS));
-    const token = randomBytes(32).toString('base64url');
+    const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + this.env.GATEWAY_STATION_SESSION_MINUTES * 60_000);
-    await this.sessions.insert(hashToken(token), {
+    await this.sessions.insert(hashSessionToken(token), {
       partnerId: partner.partnerId,
       keyId: partner.keyId,
       workshopId,
@@ -69,7 +65,7 @@ export class StationSessionsService {
   }
 
   async resolve(token: string | undefined, now = new Date()): Promise<StationSession> {
-    const stored = token === undefined ? undefined : await this.sessions.find(hashToken(token));
+    const stored = token === undefined ? undefined : await this.sessions.find(hashSessionToken(token));
     if (!stored || token === undefined) {
       throw new GatewayException(GatewayErrorCode.STATION_NOT_SIGNED_IN, 'sign in with your workshop key');
     }
@@ -77,7 +73,7 @@ export class StationSessionsService {
     const scope = credential && partnerScope(credential);
     const expired = stored.expiresAt.getTime() <= now.getTime();
     if (expired || !scope || stationWorkshopOf(scope) !== stored.workshopId) {
-      await this.sessions.delete(hashToken(token));
+      await this.sessions.delete(hashSessionToken(token));
       throw new GatewayException(
         GatewayErrorCode.STATION_SESSION_EXPIRED,
         expired
@@ -93,6 +89,6 @@ export class StationSessionsService {
   }
 
   async signOut(token: string | undefined): Promise<void> {
-    if (token !== undefined) await this.sessions.delete(hashToken(token));
+    if (token !== undefined) await this.sessions.delete(hashSessionToken(token));
   }
 }

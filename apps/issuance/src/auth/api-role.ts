@@ -3,7 +3,7 @@
  * the verifier reads batches and evidence and records verifications; admin configures projects and
  * workshops and places waiting lines.
  */
-const API_ROLES = ['finance', 'verifier', 'admin'] as const;
+export const API_ROLES = ['finance', 'verifier', 'admin'] as const;
 export type ApiRole = (typeof API_ROLES)[number];
 
 export function isApiRole(value: unknown): value is ApiRole {

@@ -21,6 +21,11 @@ const STATUS_BY_CODE: Record<IssuanceErrorCode | BatchErrorCode, HttpStatus> = {
   // The line drill-down reads the tracker: without a key, or without an answer, it cannot be served.
   'ISSUANCE.TRACKER_NOT_CONFIGURED': HttpStatus.SERVICE_UNAVAILABLE,
   'ISSUANCE.TRACKER_UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
+  'CONSOLE.NOT_SIGNED_IN': HttpStatus.UNAUTHORIZED,
+  'CONSOLE.SESSION_EXPIRED': HttpStatus.UNAUTHORIZED,
+  // A cookie-authenticated request without the console's header: not the console's own page.
+  'CONSOLE.HEADER_MISSING': HttpStatus.FORBIDDEN,
+  'CONSOLE.NOT_BUILT': HttpStatus.NOT_FOUND,
   'AUTH.MISSING_API_KEY': HttpStatus.UNAUTHORIZED,
   'AUTH.INVALID_API_KEY': HttpStatus.UNAUTHORIZED,
   'AUTH.FORBIDDEN': HttpStatus.FORBIDDEN,

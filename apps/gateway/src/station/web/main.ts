@@ -3,7 +3,7 @@ import { STATION_WORKER_PATH, STATION_WORKER_SCOPE } from '../station-offline-ca
 import type { StationSessionView } from '../station-session-view';
 import { QueuedStep, stepEvent, StationStepType } from '../station-step';
 import { EventAnswer, Refused, SessionEnded, stationApi, Unreachable } from './api';
-import { h } from './dom';
+import { h } from '@refurb/web-browser';
 import { language, t } from './language';
 import { scanProblemText } from './messages';
 import { sessionMemory } from './session-memory';

@@ -3,7 +3,7 @@ import { code128Svg } from '../code128';
 import type { StationSessionView } from '../station-session-view';
 import { stepsFor, StationStepType } from '../station-step';
 import { cameraAvailable } from './camera';
-import { h } from './dom';
+import { h } from '@refurb/web-browser';
 import { t } from './language';
 import { state, StepInProgress } from './station-state';
 import { nextQuestion, Question } from './step-questions';

@@ -6,7 +6,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * this column existed (docs/decisions.md, evidence digest). Once recorded it never changes (a trigger,
  * as the frozen totals are guarded by issuance.guard_batch).
  */
-export class AddEvidenceSha2561764864000000 implements MigrationInterface {
+export class AddEvidenceSha2561765036800000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE issuance.batches ADD COLUMN evidence_sha256 text`);
     await queryRunner.query(

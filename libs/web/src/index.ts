@@ -1,0 +1,2 @@
+export * from './build-web-page';
+export * from './page-assets';
