@@ -65,7 +65,7 @@ const MATRIX = {
   },
   tracker: {
     ...OPERATIONS,
-    'GET /v1/devices/:deviceId': ['operator', 'workshop', 'station'],
+    'GET /v1/devices/:deviceId': ['operator', 'workshop', 'station', 'auditor'],
     'GET /v1/conflicts': ['operator'],
   },
   issuance: {
@@ -80,6 +80,9 @@ const MATRIX = {
     'GET /v1/batches/:id/close-preview': ['finance'],
     'GET /v1/batches/:id/registry-units': ['finance', 'verifier'],
     'GET /v1/batches/:id/registry-units.csv': ['finance', 'verifier'],
+    'GET /v1/batches/:id/lines': ['finance', 'verifier'],
+    'GET /v1/batches/:id/sample': ['finance', 'verifier'],
+    'GET /v1/batches/:id/lines/:changeId/evidence': ['finance', 'verifier'],
     'GET /v1/projects': ['admin', 'finance'],
     'PUT /v1/projects/:id': ['admin'],
     'GET /v1/projects/:id/summary': ['finance'],
@@ -198,7 +201,7 @@ describe('route × role matrix: every HTTP route of gateway, tracker and issuanc
       body: JSON.stringify({ apiKey: workshopKey }),
     });
     const stationCookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
-    const trackerKey = async (role: 'operator' | 'workshop' | 'station') =>
+    const trackerKey = async (role: 'operator' | 'workshop' | 'station' | 'auditor') =>
       (await tracker!.keys.create(role, role === 'workshop' ? 'ws-route-matrix' : undefined, 'matrix'))
         .apiKey;
     services.gateway = {
@@ -216,6 +219,7 @@ describe('route × role matrix: every HTTP route of gateway, tracker and issuanc
         operator: await trackerKey('operator'),
         workshop: await trackerKey('workshop'),
         station: await trackerKey('station'),
+        auditor: await trackerKey('auditor'),
       },
     };
     const issuanceKey = async (role: 'finance' | 'verifier' | 'admin') =>

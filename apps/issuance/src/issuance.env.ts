@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { join } from 'node:path';
 import { IsHttpPort, KeyMaterialSource, localSigningKeyFiles, ServiceEnv } from '@refurb/config';
 
@@ -97,6 +97,30 @@ export class IssuanceEnv extends ServiceEnv {
 
   @IsString()
   ISSUANCE_SIGNING_KEY_FILE: string = localSigningKeyFiles('issuance').privateKey;
+
+  /** The tracker's base URL: the verifier's line drill-down reads the line's device from its API. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  ISSUANCE_TRACKER_URL: string = 'http://127.0.0.1:3001';
+
+  /**
+   * A tracker key of role `auditor` (`npm run tracker:keys -- create --role auditor`), inline or as a
+   * file. Without one issuance runs, but a line's evidence drill-down answers 503.
+   */
+  @IsOptional()
+  @IsString()
+  ISSUANCE_TRACKER_API_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  ISSUANCE_TRACKER_API_KEY_FILE?: string;
+
+  get trackerApiKey(): KeyMaterialSource {
+    return {
+      variable: 'ISSUANCE_TRACKER_API_KEY',
+      inline: this.ISSUANCE_TRACKER_API_KEY,
+      file: this.ISSUANCE_TRACKER_API_KEY_FILE,
+    };
+  }
 
   get trackerPublicKeys(): KeyMaterialSource {
     return {

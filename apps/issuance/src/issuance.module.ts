@@ -29,6 +29,9 @@ import { WebhookDeliveriesMetrics } from './webhooks/webhook-deliveries.metrics'
 import { WebhookRelay } from './webhooks/webhook-relay.service';
 import { webhookSettings } from './webhooks/webhook-settings';
 import { WebhookSubscriptionRepository } from './webhooks/webhook-subscription.repository';
+import { BatchLinesController } from './verifier-lines/batch-lines.controller';
+import { trackerDeviceEvents } from './verifier-lines/tracker-device-events';
+import { VerifierLinesQuery } from './verifier-lines/verifier-lines.query';
 
 /** Credit issuance batches and the finance and verifier API. */
 @Module({})
@@ -61,6 +64,7 @@ export class IssuanceModule {
         ...ISSUANCE_HTTP_CONTROLLERS,
         ConsoleSessionController,
         ConsolePageController,
+        BatchLinesController,
       ],
       providers: [
         ...ISSUANCE_PROVIDERS,
@@ -79,6 +83,9 @@ export class IssuanceModule {
         ManageWebhooksHandler,
         WebhookRelay,
         WebhookDeliveriesMetrics,
+        // The verifier's line reads: HTTP only, and the drill-down needs the tracker's API.
+        VerifierLinesQuery,
+        trackerDeviceEvents(env),
         batchRecordSigner(env),
         creditRecordVerifier(env),
         ...(env.ISSUANCE_SEED_LOCAL ? [SeedLocalOnBootService] : []),

@@ -17,6 +17,7 @@ import { PlacePendingHandler } from './place-credit-lines/place-pending.handler'
 import { UnplacedController } from './unplaced-lines/unplaced.controller';
 import { UnplacedLinesQuery } from './unplaced-lines/unplaced-lines.query';
 import { BatchEvidenceLines } from './evidence/batch-evidence-lines.query';
+import { EvidenceCsvChunks } from './evidence/evidence-csv-chunks';
 import { ExportEvidenceCsvHandler } from './evidence/export-evidence-csv.handler';
 import { FactorSetRepository } from './storage/factor-set.repository';
 import { RecomputeBatchHandler } from './evidence/recompute-batch.handler';
@@ -55,6 +56,7 @@ export const ISSUANCE_PROVIDERS: Provider[] = [
   VerifyBatchHandler,
   IssueBatchHandler,
   PlacePendingHandler,
+  EvidenceCsvChunks,
   ExportEvidenceCsvHandler,
   RecomputeBatchHandler,
   UpsertProjectHandler,

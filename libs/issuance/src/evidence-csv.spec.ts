@@ -2,7 +2,9 @@ import {
   EVIDENCE_CSV_COLUMNS,
   evidenceCsvPreamble,
   evidenceCsvRow,
+  evidenceCsvState,
   evidenceCsvTrailer,
+  evidenceSampleCsvPreamble,
   parseEvidenceCsv,
 } from './evidence-csv';
 import { creditRecord, imeiOf, reversalOf } from './testing/credit-records.fixture';
@@ -99,5 +101,42 @@ describe('evidence CSV', () => {
   it('refuses a file whose header is not the evidence columns', () => {
     expect(() => parseEvidenceCsv('a,b\r\n')).toThrow('header');
     expect(EVIDENCE_CSV_COLUMNS).toContain('line_avoided_g');
+  });
+
+  it('reads `closed` in the state comment once the batch is past open, so the file never changes', () => {
+    expect(evidenceCsvState('open')).toBe('open');
+    for (const state of ['closed', 'verified', 'issued'] as const)
+      expect(evidenceCsvState(state)).toBe('closed');
+  });
+
+  it("writes a sample's preamble: how to draw it again, then the evidence columns", () => {
+    const row = evidenceCsvRow({
+      changeId: reversal.id,
+      kind: 'reversal',
+      reversesChangeId: credit.id,
+      signedAvoidedG: reversal.data.signedAvoidedG,
+      fingerprint: reversal.data.fingerprint,
+      evidence: reversal.data.evidence,
+      emissions: reversal.data.emissions,
+    });
+    const text =
+      evidenceSampleCsvPreamble({
+        batchId: 'FR-01-2025-9',
+        seed: 'audit.2026-Q1',
+        size: 1,
+        strata: [
+          { kind: 'credit', population: 0, drawn: 0 },
+          { kind: 'reversal', population: 1, drawn: 1 },
+        ],
+      }) + row;
+    const { metadata, rows } = parseEvidenceCsv(text);
+    expect(metadata).toMatchObject({
+      format: 'refurb-ledger/evidence-sample/1',
+      batch_id: 'FR-01-2025-9',
+      seed: 'audit.2026-Q1',
+      size: '1',
+      strata: 'credit=0/0 reversal=1/1',
+    });
+    expect(rows.map((r) => r.change_id)).toEqual([reversal.id]);
   });
 });

@@ -49,12 +49,23 @@ const CLOSING_FORMULA =
   'net_g = gross_g - discount_g + carried_in_g; credits = max(floor(net_g / 1000000), 0); ' +
   'carried_out_g = net_g - credits * 1000000';
 
+/**
+ * The state the CSV's `# state:` comment reads: `open` while the batch is open, then `closed` for ever,
+ * the state its evidence was frozen in. Verifying or issuing a batch changes nothing in its evidence,
+ * so the file (and the digest recorded at close) stays byte-identical (docs/decisions.md).
+ */
+export type EvidenceCsvState = 'open' | 'closed';
+
+export function evidenceCsvState(state: BatchState): EvidenceCsvState {
+  return state === 'open' ? 'open' : 'closed';
+}
+
 export interface EvidenceCsvBatch {
   batchId: string;
   projectId: string;
   vintage: number;
   factorSetVersion: string;
-  state: BatchState;
+  state: EvidenceCsvState;
   /** Frozen when the batch closes; null while it is open. */
   discountBp: number | null;
   carriedInG: number | null;
@@ -95,6 +106,32 @@ export function evidenceCsvPreamble(batch: EvidenceCsvBatch): string {
     comment('previous_batch_id', batch.previousBatchId),
     comment('serial_block', batch.serialBlock),
     comment('closing_formula', CLOSING_FORMULA),
+    csvRecord(EVIDENCE_CSV_COLUMNS),
+  ].join('');
+}
+
+const EVIDENCE_SAMPLE_FORMAT = 'refurb-ledger/evidence-sample/1';
+
+export interface EvidenceSampleCsvHeader {
+  batchId: string;
+  seed: string;
+  size: number;
+  /** Per kind, the population and how many were drawn. */
+  strata: readonly { kind: string; population: number; drawn: number }[];
+}
+
+/**
+ * A sample's CSV: the evidence CSV's columns and rows (evidenceCsvRow) for the drawn lines only, after
+ * comments saying how to draw it again (libs/issuance evidence-sample).
+ */
+export function evidenceSampleCsvPreamble(header: EvidenceSampleCsvHeader): string {
+  return [
+    comment('format', EVIDENCE_SAMPLE_FORMAT),
+    comment('batch_id', header.batchId),
+    comment('seed', header.seed),
+    comment('size', header.size),
+    comment('strata', header.strata.map((s) => `${s.kind}=${s.drawn}/${s.population}`).join(' ')),
+    comment('key', 'sha256(seed + "\\n" + change_id), smallest keys first within each kind'),
     csvRecord(EVIDENCE_CSV_COLUMNS),
   ].join('');
 }

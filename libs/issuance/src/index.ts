@@ -1,4 +1,5 @@
 export * from './batch-key-id';
+export * from './batch-line-view';
 export * from './batch-state';
 export * from './batch-totals';
 export * from './batch.exception';
@@ -6,6 +7,7 @@ export * from './close-plan';
 export * from './credit-line-codes';
 export * from './csv';
 export * from './evidence-csv';
+export * from './evidence-sample';
 export * from './line-placement';
 export * from './line-recompute';
 export * from './project-summary';

@@ -58,6 +58,7 @@ export class LocalStack {
     }
     this.printLogFiles();
     await this.provideStationTrackerKey();
+    await this.provideAuditorTrackerKey();
     // Started one after another: the first migrates and provisions topics, the others find them done.
     for (const service of this.services) {
       service.start();
@@ -75,6 +76,16 @@ export class LocalStack {
     if (this.env.GATEWAY_TRACKER_API_KEY || this.env.GATEWAY_TRACKER_API_KEY_FILE) return;
     this.env.GATEWAY_TRACKER_URL ??= this.service('tracker').url;
     this.env.GATEWAY_TRACKER_API_KEY = await createTrackerKey(this.env, 'station', 'local-stack');
+  }
+
+  /**
+   * Issuance's verifier drill-down reads a line's device from the tracker with an `auditor` key, made
+   * here unless one is configured (`npm run tracker:keys -- create --role auditor`).
+   */
+  private async provideAuditorTrackerKey(): Promise<void> {
+    if (this.env.ISSUANCE_TRACKER_API_KEY || this.env.ISSUANCE_TRACKER_API_KEY_FILE) return;
+    this.env.ISSUANCE_TRACKER_URL ??= this.service('tracker').url;
+    this.env.ISSUANCE_TRACKER_API_KEY = await createTrackerKey(this.env, 'auditor', 'local-stack');
   }
 
   private printLogFiles(): void {

@@ -64,11 +64,12 @@ export async function createIssuanceKey(
 
 /**
  * `npm run tracker:keys -- create --role <role>`: an operator key reads every device and conflict; a
- * station key is the gateway's, for the scan station's device reads.
+ * station key is the gateway's, for the scan station's device reads; an auditor key is issuance's, for the
+ * verifier's evidence drill-down.
  */
 export async function createTrackerKey(
   env: NodeJS.ProcessEnv,
-  role: 'operator' | 'station',
+  role: 'operator' | 'station' | 'auditor',
   label: string,
 ): Promise<string> {
   const output = await runBuiltCli(

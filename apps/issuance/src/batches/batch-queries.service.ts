@@ -5,11 +5,14 @@ import { DataSource } from 'typeorm';
 import { BatchHistoryEntry, BatchHistoryRepository } from '../batch-history/batch-history.repository';
 import { IssuanceException } from '../issuance.exception';
 import { ProjectRepository } from '../storage/project.repository';
-import { toBatchSnapshot } from '../storage/batch-row';
+import { BatchRow, toBatchSnapshot } from '../storage/batch-row';
 import { BatchFilter, BatchRepository, LineFigures } from '../storage/batch.repository';
 
-/** A batch with its lines so far: frozen figures once closed, live ones while open. */
-export type BatchView = BatchSnapshot & { lines: LineFigures };
+/**
+ * A batch with its lines so far (frozen figures once closed, live ones while open), and the SHA-256 of
+ * its evidence CSV frozen at close (null while open, or if closed before digests were recorded).
+ */
+export type BatchView = BatchSnapshot & { lines: LineFigures; evidenceSha256: string | null };
 
 /** What finance and the verifier read: batches and project summaries. */
 @Injectable()
@@ -22,14 +25,13 @@ export class BatchQueriesService {
   ) {}
 
   async list(filter: BatchFilter): Promise<BatchView[]> {
-    const rows = await this.batches.list(this.dataSource.manager, filter);
-    return this.withLines(rows.map(toBatchSnapshot));
+    return this.withLines(await this.batches.list(this.dataSource.manager, filter));
   }
 
   async get(id: string): Promise<BatchView> {
     const row = await this.batches.find(this.dataSource.manager, id);
     if (!row) throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${id}`);
-    const [view] = await this.withLines([toBatchSnapshot(row)]);
+    const [view] = await this.withLines([row]);
     return view;
   }
 
@@ -50,14 +52,16 @@ export class BatchQueriesService {
     return summariseProject(projectId, await this.batches.summaryGroups(manager, projectId));
   }
 
-  private async withLines(snapshots: BatchSnapshot[]): Promise<BatchView[]> {
+  private async withLines(rows: BatchRow[]): Promise<BatchView[]> {
+    const snapshots = rows.map(toBatchSnapshot);
     const open = snapshots.filter((batch) => batch.totals === null).map((batch) => batch.id);
     const live = await this.batches.lineFigures(this.dataSource.manager, open);
-    return snapshots.map((batch) => ({
+    return snapshots.map((batch, i) => ({
       ...batch,
       lines: batch.totals
         ? { lineCount: batch.totals.lineCount, grossG: batch.totals.grossG }
         : (live.get(batch.id) ?? { lineCount: 0, grossG: 0 }),
+      evidenceSha256: rows[i].evidence_sha256,
     }));
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
 import { Actor } from '../batch-history/actor.decorator';
 import { BatchActor } from '../batch-history/batch-actor';
@@ -15,6 +16,9 @@ import { IssueBatchHandler } from './issue-batch.handler';
 import { ListBatchesQueryDto } from './list-batches-query.dto';
 import { VerifyBatchDto } from './verify-batch.dto';
 import { VerifyBatchHandler } from './verify-batch.handler';
+
+/** The SHA-256 (hex) of the evidence CSV frozen at close, sent with its download. */
+export const EVIDENCE_SHA256_HEADER = 'Refurb-Evidence-Sha256';
 
 /** Batches for finance and the verifier: read, close, verify, issue, evidence. */
 @IssuanceApi()
@@ -98,10 +102,20 @@ export class BatchesController {
     return this.issueBatch.issue(id, body.registryReference, actor);
   }
 
+  /** Sends `Refurb-Evidence-Sha256` once the batch is closed: the digest its close froze, of these bytes. */
   @Get(':id/evidence.csv')
+  @ApiOperation({
+    summary:
+      'The evidence CSV; once closed its bytes never change and hash to evidenceSha256 (header Refurb-Evidence-Sha256)',
+  })
   @Roles('finance', 'verifier')
-  async evidence(@Param('id') id: string): Promise<StreamableFile> {
-    return new StreamableFile(await this.evidenceCsv.stream(id), {
+  async evidence(
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const { stream, sha256 } = await this.evidenceCsv.stream(id);
+    if (sha256 !== null) response.setHeader(EVIDENCE_SHA256_HEADER, sha256);
+    return new StreamableFile(stream, {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="${id.replace(/[^A-Za-z0-9._-]/g, '_')}-evidence.csv"`,
     });

@@ -9,6 +9,7 @@ import { readCloseFacts } from './close-facts';
 import { toBatchSnapshot } from '../storage/batch-row';
 import { BatchTransitionResult } from './batch-transition-result';
 import { BatchRepository } from '../storage/batch.repository';
+import { EvidenceCsvChunks } from '../evidence/evidence-csv-chunks';
 
 /**
  * Closes a batch (docs/methodology.md#batch-close): freezes it, computes its totals with the project's
@@ -16,6 +17,9 @@ import { BatchRepository } from '../storage/batch.repository';
  * the project, and announces it. Locks: the batch FOR UPDATE (waits for lines being added, serialises
  * closes of the batch), then the project (serialises closes of the project, hence serials and the carry
  * chain).
+ *
+ * The SHA-256 of the batch's evidence CSV is computed in the same transaction, once the totals are
+ * frozen, and stored with them (GET /v1/batches/:id/evidence.csv serves those bytes from then on).
  *
  * Closing a batch that is already closed (or further) is an idempotent no-op returning its frozen
  * totals: a retried or racing close never issues serials twice.
@@ -27,6 +31,7 @@ export class CloseBatchHandler {
     private readonly batches: BatchRepository,
     private readonly projects: ProjectRepository,
     private readonly events: BatchEventsService,
+    private readonly evidenceCsv: EvidenceCsvChunks,
   ) {}
 
   close(batchId: string, actor: BatchActor): Promise<BatchTransitionResult> {
@@ -52,6 +57,9 @@ export class CloseBatchHandler {
       serials: plan.serials,
     });
     if (plan.serials) await this.projects.setLastSerial(manager, project.id, plan.serials.last);
+    // The totals are frozen: from now on the download serves exactly these bytes (the state comment
+    // reads `closed` for ever), so their digest is recorded with them.
+    await this.batches.setEvidenceSha256(manager, batch.id, await this.evidenceCsv.sha256(manager, batch.id));
     const snapshot = toBatchSnapshot(closed);
     await this.events.recordTransition(manager, snapshot, 'close', actor);
     return { batch: snapshot, replayed: false };

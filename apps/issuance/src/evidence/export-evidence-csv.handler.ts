@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { evidenceCsvPreamble, evidenceCsvRow, evidenceCsvTrailer } from '@refurb/issuance';
 import { Readable } from 'node:stream';
 import { DataSource, QueryRunner } from 'typeorm';
-import { toBatchSnapshot } from '../storage/batch-row';
 import { BatchRepository } from '../storage/batch.repository';
-import { BatchEvidenceLines } from './batch-evidence-lines.query';
+import { EvidenceCsvChunks } from './evidence-csv-chunks';
 import { IssuanceException } from '../issuance.exception';
 
 /**
@@ -16,21 +14,23 @@ export class ExportEvidenceCsvHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly batches: BatchRepository,
-    private readonly lines: BatchEvidenceLines,
+    private readonly chunks: EvidenceCsvChunks,
   ) {}
 
-  /** Fails with ISSUANCE.BATCH_NOT_FOUND before anything is streamed. */
-  async stream(batchId: string): Promise<Readable> {
-    if (!(await this.batches.find(this.dataSource.manager, batchId))) {
-      throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${batchId}`);
-    }
-    return Readable.from(this.csv(batchId));
+  /**
+   * Fails with ISSUANCE.BATCH_NOT_FOUND before anything is streamed. `sha256` is the digest frozen at
+   * close (null while open): the stream's bytes hash to it.
+   */
+  async stream(batchId: string): Promise<{ stream: Readable; sha256: string | null }> {
+    const row = await this.batches.find(this.dataSource.manager, batchId);
+    if (!row) throw new IssuanceException('ISSUANCE.BATCH_NOT_FOUND', `no batch ${batchId}`);
+    return { stream: Readable.from(this.csv(batchId)), sha256: row.evidence_sha256 };
   }
 
   /** Collects the whole CSV as text: for the CLI and tests, not for large batches. */
   async text(batchId: string): Promise<string> {
     const chunks: string[] = [];
-    for await (const chunk of await this.stream(batchId)) chunks.push(String(chunk));
+    for await (const chunk of (await this.stream(batchId)).stream) chunks.push(String(chunk));
     return chunks.join('');
   }
 
@@ -42,26 +42,7 @@ export class ExportEvidenceCsvHandler {
     try {
       await runner.startTransaction('REPEATABLE READ');
       await runner.query('SET TRANSACTION READ ONLY');
-      const row = await this.batches.find(runner.manager, batchId);
-      if (!row) return;
-      const batch = toBatchSnapshot(row);
-      yield evidenceCsvPreamble({
-        batchId: batch.id,
-        projectId: batch.projectId,
-        vintage: batch.vintage,
-        factorSetVersion: batch.factorSetVersion,
-        state: batch.state,
-        discountBp: batch.totals?.discountBp ?? null,
-        carriedInG: batch.totals?.carriedInG ?? null,
-        previousBatchId: batch.previousBatchId,
-        serialBlock: batch.serials?.block ?? null,
-      });
-      let lineCount = 0;
-      for await (const page of this.lines.pagesOf(runner.manager, batchId)) {
-        yield page.map(evidenceCsvRow).join('');
-        lineCount += page.length;
-      }
-      yield evidenceCsvTrailer({ lineCount, totals: batch.totals });
+      yield* this.chunks.of(runner.manager, batchId);
     } finally {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       await runner.release();

@@ -17,6 +17,10 @@ const STATUS_BY_CODE: Record<IssuanceErrorCode | BatchErrorCode, HttpStatus> = {
   'ISSUANCE.WEBHOOK_NOT_FOUND': HttpStatus.NOT_FOUND,
   'ISSUANCE.WEBHOOK_DELIVERY_NOT_FOUND': HttpStatus.NOT_FOUND,
   'ISSUANCE.WEBHOOK_DELETED': HttpStatus.CONFLICT,
+  'ISSUANCE.LINE_NOT_FOUND': HttpStatus.NOT_FOUND,
+  // The line drill-down reads the tracker: without a key, or without an answer, it cannot be served.
+  'ISSUANCE.TRACKER_NOT_CONFIGURED': HttpStatus.SERVICE_UNAVAILABLE,
+  'ISSUANCE.TRACKER_UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
   'CONSOLE.NOT_SIGNED_IN': HttpStatus.UNAUTHORIZED,
   'CONSOLE.SESSION_EXPIRED': HttpStatus.UNAUTHORIZED,
   // A cookie-authenticated request without the console's header: not the console's own page.

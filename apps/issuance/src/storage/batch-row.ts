@@ -28,6 +28,8 @@ export interface BatchRow {
   report_reference: string | null;
   issued_at: Date | null;
   registry_reference: string | null;
+  /** SHA-256 hex of the evidence CSV, set by the close (null before the column existed). */
+  evidence_sha256: string | null;
 }
 
 // The table's CHECK constraints make the frozen columns all set or all null.

@@ -205,6 +205,11 @@ export class BatchRepository {
     return updated(rows, id);
   }
 
+  /** Records the digest of the evidence CSV, in the close transaction that froze it. */
+  async setEvidenceSha256(manager: EntityManager, id: string, sha256: string): Promise<void> {
+    await manager.query(`UPDATE issuance.batches SET evidence_sha256 = $2 WHERE id = $1`, [id, sha256]);
+  }
+
   async markVerified(
     manager: EntityManager,
     id: string,

@@ -1,7 +1,7 @@
 import { parseTrackerKeysArgs, TrackerKeysUsageError } from './tracker-keys-args';
 
 describe('parseTrackerKeysArgs', () => {
-  it('reads operator, workshop and station keys, and revocations', () => {
+  it('reads operator, workshop, station and auditor keys, and revocations', () => {
     expect(parseTrackerKeysArgs(['create', '--role', 'operator', '--label', 'ops'])).toEqual({
       command: 'create',
       role: 'operator',
@@ -20,6 +20,12 @@ describe('parseTrackerKeysArgs', () => {
       workshopId: undefined,
       label: 'gateway',
     });
+    expect(parseTrackerKeysArgs(['create', '--role', 'auditor', '--label', 'issuance'])).toEqual({
+      command: 'create',
+      role: 'auditor',
+      workshopId: undefined,
+      label: 'issuance',
+    });
     expect(parseTrackerKeysArgs(['revoke', 'abc'])).toEqual({ command: 'revoke', keyId: 'abc' });
     expect(parseTrackerKeysArgs([])).toEqual({ command: 'help' });
   });
@@ -29,6 +35,7 @@ describe('parseTrackerKeysArgs', () => {
     [['create', '--role', 'workshop']],
     [['create', '--role', 'operator', '--workshop', 'WS-1']],
     [['create', '--role', 'station', '--workshop', 'WS-1']],
+    [['create', '--role', 'auditor', '--workshop', 'WS-1']],
     [['revoke']],
     [['rotate']],
     [['create', '--nope']],

@@ -6,8 +6,16 @@ export const TRACKER_KEYS_USAGE = `usage: npm run tracker:keys -- <command>
   create --role operator [--label <text>]                   a key that reads every device and the conflicts
   create --role workshop --workshop <id> [--label <text>]   a key that reads the devices that workshop touched
   create --role station [--label <text>]                    the gateway's scan station key: reads any device, not the conflicts
+  create --role auditor [--label <text>]                    issuance's key for the verifier's evidence drill-down: reads any device, not the conflicts
   revoke <keyId>
 The key is printed once; only its hash is stored.`;
+
+const ROLE_ARTICLE: Record<TrackerRole, string> = {
+  operator: 'an',
+  workshop: 'a',
+  station: 'a',
+  auditor: 'an',
+};
 
 export type TrackerKeysCommand =
   | { command: 'help' }
@@ -37,14 +45,14 @@ export function parseTrackerKeysArgs(argv: readonly string[]): TrackerKeysComman
   }
   if (command !== 'create') throw new TrackerKeysUsageError(`unknown command ${command}`);
   if (!isTrackerRole(values.role))
-    throw new TrackerKeysUsageError('--role must be operator, workshop or station');
+    throw new TrackerKeysUsageError('--role must be operator, workshop, station or auditor');
   const workshopId = values.workshop?.trim();
   if (values.role === 'workshop' && !workshopId) {
     throw new TrackerKeysUsageError('a workshop key needs --workshop <id>');
   }
   if (values.role !== 'workshop' && values.workshop !== undefined) {
     throw new TrackerKeysUsageError(
-      `${values.role === 'operator' ? 'an operator' : 'a station'} key reads every workshop: drop --workshop`,
+      `${ROLE_ARTICLE[values.role]} ${values.role} key reads every workshop: drop --workshop`,
     );
   }
   return {

@@ -6,6 +6,7 @@ import { AppendOnlyDeviceEvents1764432000000 } from './1764432000000-append-only
 import { CreateTrackerApiKeys1764518400000 } from './1764518400000-create-tracker-api-keys';
 import { RegisterKafkaSources1764604800000 } from './1764604800000-register-kafka-sources';
 import { AddStationRole1764777600000 } from './1764777600000-add-station-role';
+import { AddAuditorRole1764864000000 } from './1764864000000-add-auditor-role';
 
 /** Append-only: a landed migration is never edited, only followed by a new one. */
 export const TRACKER_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const TRACKER_MIGRATIONS = [
   CreateTrackerApiKeys1764518400000,
   RegisterKafkaSources1764604800000,
   AddStationRole1764777600000,
+  AddAuditorRole1764864000000,
 ];

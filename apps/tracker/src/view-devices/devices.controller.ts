@@ -20,7 +20,8 @@ import { DEVICE_PAGE_DEFAULT_LIMIT, DEVICE_PAGE_MAX_LIMIT, InvalidCursorError } 
 
 /**
  * Every route needs a tracker key (TrackerKeyGuard): operators read all; workshops their devices; the
- * gateway's scan station (role `station`) any device, but not the conflicts.
+ * gateway's scan station (role `station`) and issuance's verifier drill-down (role `auditor`) any
+ * device, but not the conflicts.
  */
 @Controller('v1')
 @UseGuards(TrackerKeyGuard)
@@ -30,7 +31,7 @@ export class DevicesController {
 
   /** Accepts any spelling partners use for a device id (e.g. a bare IMEI) and answers for its canonical form. */
   @Get('devices/:deviceId')
-  @TrackerRoles('operator', 'workshop', 'station')
+  @TrackerRoles('operator', 'workshop', 'station', 'auditor')
   @ApiOperation({ summary: "A device's cycles and stored events, a page of events at a time" })
   @ApiQuery({
     name: 'limit',
