@@ -1,5 +1,14 @@
 import { BatchSnapshot } from '@refurb/contracts';
-import { eventually } from '@refurb/testing';
+import { appendLuhnCheckDigit, INPUT_TOPICS } from '@refurb/contracts';
+import { eventsFor } from '@refurb/lifecycle/testing/device-event-factory';
+import {
+  eventually,
+  highWatermarks,
+  KafkaTestClient,
+  provisionAllTopics,
+  TestDatabase,
+} from '@refurb/testing';
+import { randomInt, randomUUID } from 'node:crypto';
 import { creditRecord, imeiOf, reversalOf } from '@refurb/issuance/testing/credit-records.fixture';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -9,6 +18,9 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { buildConsoleWeb } from '../../apps/issuance/src/console/build-console-web';
 import { IssuanceTestApp } from '../../apps/issuance/testing/issuance-test-app';
 import { CHROMIUM } from '../setup/ensure-chromium';
+import { byTopic, toTopicMessage } from '../support/device-event-messages';
+import { InProcessTracker, startTracker } from '../support/in-process-service';
+import { trackerDatabase } from '../support/tracker-database';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
 /** Screenshots of every screen, for people to look at (git-ignored). */
@@ -29,6 +41,9 @@ type BatchView = BatchSnapshot & {
  * and issues; the verifier audits; each role is offered only its own steps and the API refuses the rest.
  */
 describe('finance and verifier console (real browser)', () => {
+  const kafka = new KafkaTestClient();
+  let trackerDb: TestDatabase;
+  let tracker: InProcessTracker;
   let service: IssuanceTestApp;
   let receiver: WebhookReceiver;
   let browser: Browser;
@@ -50,6 +65,21 @@ describe('finance and verifier console (real browser)', () => {
     workshopId: 'ws-console-unknown',
     vintage: 2025,
   });
+  // One device through the real tracker, so its line's evidence is read back from the tracker.
+  const tracked = `imei:${appendLuhnCheckDigit(`35${Array.from({ length: 12 }, () => randomInt(10)).join('')}`)}`;
+  const trackedEvents = (() => {
+    const events = eventsFor(tracked);
+    const suffix = randomUUID();
+    return [
+      events.collected(`con-c-${suffix}`, '2025-03-03T09:00:00.000Z', { category: 'laptop' }),
+      events.repaired(`con-p-${suffix}`, '2025-03-04T09:00:00.000Z', {
+        workshopId: WORKSHOP,
+        partsReplaced: ['battery'],
+      }),
+      events.refurbished(`con-r-${suffix}`, '2025-03-05T09:00:00.000Z', { workshopId: WORKSHOP }),
+      events.resold(`con-s-${suffix}`, '2025-03-06T09:00:00.000Z', `order-${suffix}`),
+    ];
+  })();
   const laptops2026 = [21, 22, 23, 24, 25, 26].map((n) =>
     creditRecord({ deviceId: device(n), category: 'laptop', workshopId: WORKSHOP, vintage: 2026 }),
   );
@@ -110,7 +140,18 @@ describe('finance and verifier console (real browser)', () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     assets = await mkdtemp(join(tmpdir(), 'console-web-'));
     await buildConsoleWeb(assets);
+    await provisionAllTopics(kafka.kafka);
+    const admin = kafka.kafka.admin();
+    await admin.connect();
+    const startAt = await highWatermarks(admin, [...INPUT_TOPICS]);
+    await admin.disconnect();
+    const trackerGroup = `console-tracker-${randomUUID()}`;
+    trackerDb = await trackerDatabase('console_tracker', trackerGroup, startAt);
+    tracker = await startTracker(trackerDb, { TRACKER_CONSUMER_GROUP: trackerGroup });
+    const auditor = await tracker.keys.create('auditor', undefined, 'console-test');
     service = await IssuanceTestApp.start('console', {
+      ISSUANCE_TRACKER_URL: tracker.url,
+      ISSUANCE_TRACKER_API_KEY: auditor.apiKey,
       ISSUANCE_CONSOLE_ASSETS_DIR: assets,
       ISSUANCE_WEBHOOK_POLL_MS: '200',
     });
@@ -126,6 +167,16 @@ describe('finance and verifier console (real browser)', () => {
     await service.produce([...records, stray]);
     const lines = await service.linesEventually(records.map((record) => record.id));
     await service.linesEventually([stray.id], false);
+    await kafka.produceBatch(byTopic(trackedEvents.map(toTopicMessage)));
+    await eventually(
+      () =>
+        service.database.query(
+          `SELECT 1 FROM issuance.credit_lines WHERE evidence->>'deviceId' = $1 AND batch_id IS NOT NULL`,
+          [tracked],
+        ),
+      (rows) => rows.length === 1,
+      { timeoutMs: 120_000, what: "the tracked device's line in issuance" },
+    );
     const batchOf = (vintage: number) => {
       const batchId = lines.find((line) => line.vintage === vintage && line.batch_id !== null)?.batch_id;
       if (!batchId) throw new Error(`no ${vintage} line was placed`);
@@ -140,6 +191,9 @@ describe('finance and verifier console (real browser)', () => {
     await browser?.close();
     await receiver?.close();
     await service?.stop();
+    await tracker?.close();
+    await kafka.close();
+    await trackerDb?.drop();
     if (assets) await rm(assets, { recursive: true, force: true });
   });
 
@@ -301,9 +355,17 @@ describe('finance and verifier console (real browser)', () => {
     });
     expect(createHash('sha256').update(csv.text).digest('hex')).toBe(batch.evidenceSha256);
 
-    // A line's evidence, from the tracker.
-    await page.click('#batch-lines tbody tr:first-child button');
+    // A line's evidence, read from the tracker: every event the line names, with its content.
+    await page.click(`#batch-lines tbody tr:has-text("${tracked}") button`);
     await page.waitForSelector('#evidence-panel h3');
+    expect(await page.textContent('#evidence-panel')).toContain(
+      'All 4 events the line rests on are held by the tracker',
+    );
+    const shownEvents = await page.locator('#evidence-events summary code').allTextContents();
+    expect(shownEvents.sort()).toEqual(trackedEvents.map((event) => event.id).sort());
+    await page.click('#evidence-events li:nth-child(2) summary');
+    expect(await page.textContent('#evidence-events li:nth-child(2) pre')).toContain('"battery"');
+    await page.locator('#evidence-panel').screenshot({ path: join(SCREENSHOTS, '07b-line-evidence-panel.png') });
     await shoot(page, '07-verifier-line-evidence');
 
     // The same seed draws the same lines, stratified by credits and reversals.

@@ -126,6 +126,8 @@ describe("issuance: a line's evidence, read from the real tracker", () => {
       const sent = lifecycle.find((e) => e.id === event.eventId)!;
       expect(event).toMatchObject({ type: sent.type, time: sent.time });
       expect(event.payload).toMatchObject({ eventId: sent.id, type: sent.type, source: sent.source });
+      // The content the figure rests on (the CloudEvent's data), not only its metadata.
+      expect(event.payload.data).toMatchObject({ deviceId });
     }
 
     // The auditor key reads devices and nothing else.

@@ -188,6 +188,17 @@ describe('tracker device API and credit records', () => {
     };
 
     expect(await read(`/v1/devices/${IMEI}`, own)).toMatchObject({ status: 200, body: { deviceId: DEVICE } });
+    // The events' content is for auditing readers (operator, auditor): a workshop sees their metadata only.
+    const contentOf = async (headers: { authorization: string }) => {
+      const response = await fetch(`${tracker.url}/v1/devices/${IMEI}`, { headers });
+      const body = (await response.json()) as { events: { data?: { deviceId?: string } }[] };
+      return body.events.map((event) => event.data?.deviceId);
+    };
+    expect(new Set(await contentOf(own))).toEqual(new Set([undefined]));
+    const auditor = {
+      authorization: `Bearer ${(await tracker.keys.create('auditor', undefined, 'test')).apiKey}`,
+    };
+    expect(new Set(await contentOf(auditor))).toEqual(new Set([DEVICE]));
     // Outside its scope a device answers exactly as one never seen: the key learns nothing of it.
     const outside = await read(`/v1/devices/${IMEI}`, other);
     expect(outside).toEqual({

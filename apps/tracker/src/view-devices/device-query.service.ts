@@ -27,6 +27,17 @@ export interface StoredEventView {
   partition: number;
   offset: string;
   receivedAt: string;
+  /**
+   * The event's content as stored (its CloudEvent `data`), for the readers that audit it: operators and
+   * issuance's verifier drill-down (`auditor`). Left out for workshops and the scan station, which show
+   * a bench only what it needs (order ids and other partners' details stay out).
+   */
+  data?: unknown;
+}
+
+/** What a reader of a device may see beyond the events' metadata. */
+export interface DeviceReadOptions {
+  withData: boolean;
 }
 
 /**
@@ -52,7 +63,11 @@ export interface ConflictView {
 export class DeviceQueryService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async device(deviceId: string, request: PageRequest): Promise<DeviceView | undefined> {
+  async device(
+    deviceId: string,
+    request: PageRequest,
+    options: DeviceReadOptions = { withData: false },
+  ): Promise<DeviceView | undefined> {
     // One read gives the events' metadata for the view and their content for the cycles, which are
     // derived as the consumer derives them: the view is never staler than the stored events. Cycles need
     // every event, so the page is cut in memory; the history limits bound what that reads.
@@ -75,9 +90,10 @@ export class DeviceQueryService {
       .sort(
         (a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.cycleId.localeCompare(b.cycleId),
       );
-    const eventViews = rows.map(({ event: _event, ...view }) => ({
+    const eventViews = rows.map(({ event, ...view }) => ({
       ...view,
       receivedAt: new Date(view.receivedAt).toISOString(),
+      ...(options.withData && { data: event.data }),
     }));
     return { deviceId, ...pageOfDevice(eventViews, cycleViews, request) };
   }

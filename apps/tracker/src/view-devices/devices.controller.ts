@@ -14,6 +14,7 @@ import { normaliseDeviceId } from '@refurb/contracts';
 import { ApiKeySecured } from '@refurb/runtime';
 import { StoredTrackerKey } from '../auth/tracker-key.repository';
 import { CurrentTrackerKey, TrackerKeyGuard } from '../auth/tracker-key.guard';
+import { TrackerRole } from '../auth/tracker-role';
 import { TrackerRoles } from '../auth/tracker-roles.decorator';
 import { ConflictView, DeviceQueryService, DeviceView } from './device-query.service';
 import { DEVICE_PAGE_DEFAULT_LIMIT, DEVICE_PAGE_MAX_LIMIT, InvalidCursorError } from './device-page';
@@ -23,6 +24,9 @@ import { DEVICE_PAGE_DEFAULT_LIMIT, DEVICE_PAGE_MAX_LIMIT, InvalidCursorError } 
  * gateway's scan station (role `station`) and issuance's verifier drill-down (role `auditor`) any
  * device, but not the conflicts.
  */
+/** The roles that read the events' content too (StoredEventView.data). */
+const AUDITING_ROLES: ReadonlySet<TrackerRole> = new Set(['operator', 'auditor']);
+
 @Controller('v1')
 @UseGuards(TrackerKeyGuard)
 @ApiKeySecured()
@@ -55,12 +59,14 @@ export class DevicesController {
     const inScope =
       key.workshopId === undefined || (await this.query.touchedBy(normalised.deviceId, key.workshopId));
     const device = inScope
-      ? await this.query.device(normalised.deviceId, { limit, cursor }).catch((error: unknown) => {
-          if (error instanceof InvalidCursorError) {
-            throw new BadRequestException({ code: error.code, message: error.message });
-          }
-          throw error;
-        })
+      ? await this.query
+          .device(normalised.deviceId, { limit, cursor }, { withData: AUDITING_ROLES.has(key.role) })
+          .catch((error: unknown) => {
+            if (error instanceof InvalidCursorError) {
+              throw new BadRequestException({ code: error.code, message: error.message });
+            }
+            throw error;
+          })
       : undefined;
     if (!device) {
       throw new NotFoundException({
