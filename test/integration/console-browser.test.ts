@@ -278,7 +278,7 @@ describe('finance and verifier console (real browser)', () => {
     const strayRow = await page.textContent(`#unplaced-lines tr:has(code:text-is("${stray.id}"))`);
     expect(strayRow).toContain(unplaced.body.find((line) => line.changeId === stray.id)?.reason);
     // Let the canvas draw before the picture is taken.
-    await page.waitForFunction("document.querySelector('#overview-chart').width > 0");
+    await page.waitForSelector('#overview-chart[data-drawn="true"]');
     await shoot(page, '02-finance-overview');
     await context.close();
   });
@@ -365,7 +365,9 @@ describe('finance and verifier console (real browser)', () => {
     expect(shownEvents.sort()).toEqual(trackedEvents.map((event) => event.id).sort());
     await page.click('#evidence-events li:nth-child(2) summary');
     expect(await page.textContent('#evidence-events li:nth-child(2) pre')).toContain('"battery"');
-    await page.locator('#evidence-panel').screenshot({ path: join(SCREENSHOTS, '07b-line-evidence-panel.png') });
+    await page
+      .locator('#evidence-panel')
+      .screenshot({ path: join(SCREENSHOTS, '07b-line-evidence-panel.png') });
     await shoot(page, '07-verifier-line-evidence');
 
     // The same seed draws the same lines, stratified by credits and reversals.
@@ -426,6 +428,10 @@ describe('finance and verifier console (real browser)', () => {
     const shown = (await tableRows(page, '#batch-history')).map((row) => row[2]);
     expect(shown).toEqual(history.map((entry) => entry.actor));
     await shoot(page, '09-finance-issued-history');
+    // The overview once batches moved on: the picture the README shows (docs/console.png).
+    await page.goto(`${service.url}/console#/overview`);
+    await page.waitForSelector('#overview-chart[data-drawn="true"]');
+    await shoot(page, '10-finance-overview-after-issue');
     await context.close();
   });
 
@@ -439,7 +445,7 @@ describe('finance and verifier console (real browser)', () => {
     const before = receiver.received.length;
     await page.click('#delivery-log tbody tr:first-child button');
     await page.waitForSelector('text=queued again');
-    await shoot(page, '10-webhook-deliveries');
+    await shoot(page, '11-webhook-deliveries');
     // The redelivery reaches the receiver again, under the same delivery id.
     await eventually(
       () => Promise.resolve(receiver.received.length),

@@ -65,6 +65,7 @@ export function overviewChart(bars: OverviewBar[]): HTMLElement {
         plugins: { legend: { position: 'bottom' } },
       },
     });
+    canvas.dataset.drawn = 'true';
   });
   return figure;
 }
