@@ -277,6 +277,22 @@ describe('finance and verifier console (real browser)', () => {
     expect(unplaced.body.map((line) => line.changeId)).toContain(stray.id);
     const strayRow = await page.textContent(`#unplaced-lines tr:has(code:text-is("${stray.id}"))`);
     expect(strayRow).toContain(unplaced.body.find((line) => line.changeId === stray.id)?.reason);
+    // The open batches are live: a line that lands while the page is shown is counted without a reload.
+    const late = creditRecord({
+      deviceId: device(30),
+      category: 'laptop',
+      workshopId: WORKSHOP,
+      vintage: 2026,
+    });
+    const before2026 = open.body.find((batch) => batch.id === batch2026)?.lines.lineCount ?? 0;
+    await service.produce([late]);
+    await service.linesEventually([late.id]);
+    await page.waitForSelector(
+      `#open-batches tr:has(a:text-is("${batch2026}")) td:text-is("${before2026 + 1}")`,
+      {
+        timeout: 30_000,
+      },
+    );
     // Let the canvas draw before the picture is taken.
     await page.waitForSelector('#overview-chart[data-drawn="true"]');
     await shoot(page, '02-finance-overview');
@@ -391,6 +407,10 @@ describe('finance and verifier console (real browser)', () => {
     const exported = await readFile(await (await download).path(), 'utf8');
     for (const changeId of first) expect(exported).toContain(changeId);
     await shoot(page, '08-verifier-sample');
+    // The same workspace on a tablet held upright.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await shoot(page, '08b-verifier-tablet');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Not offered a close, and refused one by the API.
     expect(await pageCall(page, 'POST', `/v1/batches/${batch2026}/close`)).toEqual({

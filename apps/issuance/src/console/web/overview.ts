@@ -3,7 +3,7 @@ import { getJson } from './api';
 import { count, tonnes, when } from './format';
 import { OverviewBar, overviewChart } from './overview-chart';
 import type { BatchState, BatchView, Project, ProjectSummary, UnplacedLine } from './shapes';
-import { link, section, table } from './ui';
+import { errorNotice, link, section, table } from './ui';
 
 const STATES: BatchState[] = ['open', 'closed', 'verified', 'issued'];
 const LABELS: Record<BatchState, string> = {
@@ -13,11 +13,47 @@ const LABELS: Record<BatchState, string> = {
   issued: 'Issued',
 };
 
+/** How often the open batches' live figures are read again while the overview is shown. */
+const OPEN_BATCHES_REFRESH_MS = 15_000;
+const OPEN_BATCHES_PATH = '/v1/batches?state=open&limit=500';
+
+function openBatchesTable(open: BatchView[]): HTMLTableElement {
+  return table(
+    'Lines keep arriving until finance closes the batch; these figures refresh every 15 s',
+    ['Batch', 'Project', 'Vintage', 'Lines', 'Gross t'],
+    open.map((batch) => [
+      link(batch.id, `#/batches/${encodeURIComponent(batch.id)}`),
+      batch.projectId,
+      batch.vintage,
+      count(batch.lines.lineCount),
+      tonnes(batch.lines.grossG),
+    ]),
+    'open-batches',
+  );
+}
+
+/**
+ * Keeps the open batches' line counts and gross live while the table is on the page; stops by itself
+ * once the page shows something else, and leaves the last figures up if a refresh fails.
+ */
+function keepLive(holder: HTMLElement): void {
+  const timer = setInterval(() => {
+    if (!holder.isConnected) {
+      clearInterval(timer);
+      return;
+    }
+    getJson<BatchView[]>(OPEN_BATCHES_PATH).then(
+      (open) => holder.replaceChildren(openBatchesTable(open)),
+      (error: unknown) => holder.replaceChildren(openBatchesTable([]), errorNotice(error)),
+    );
+  }, OPEN_BATCHES_REFRESH_MS);
+}
+
 /** Finance's week at a glance: tonnes and credits by project, vintage and state; what is open; what waits. */
 export async function overviewView(): Promise<HTMLElement> {
   const [projects, open, unplaced] = await Promise.all([
     getJson<Project[]>('/v1/projects'),
-    getJson<BatchView[]>('/v1/batches?state=open&limit=500'),
+    getJson<BatchView[]>(OPEN_BATCHES_PATH),
     getJson<UnplacedLine[]>('/v1/unplaced?limit=200'),
   ]);
   const summaries = await Promise.all(
@@ -36,6 +72,8 @@ export async function overviewView(): Promise<HTMLElement> {
       string
     >,
   }));
+  const openBatches = h('div', {}, openBatchesTable(open));
+  keepLive(openBatches);
   return h(
     'div',
     { id: 'overview' },
@@ -60,21 +98,7 @@ export async function overviewView(): Promise<HTMLElement> {
         'overview-table',
       ),
     ),
-    section(
-      'Open batches',
-      table(
-        'Lines keep arriving until finance closes the batch',
-        ['Batch', 'Project', 'Vintage', 'Lines', 'Gross t'],
-        open.map((batch) => [
-          link(batch.id, `#/batches/${encodeURIComponent(batch.id)}`),
-          batch.projectId,
-          batch.vintage,
-          count(batch.lines.lineCount),
-          tonnes(batch.lines.grossG),
-        ]),
-        'open-batches',
-      ),
-    ),
+    section('Open batches', openBatches),
     section(
       'Unplaced lines',
       table(
