@@ -1,20 +1,8 @@
 import { CycleCreditEvidence } from '@refurb/contracts';
+import { BatchLineView } from './batch-line';
 import { EvidenceLine } from './evidence-csv';
 
-/** A batch line as the verifier workspace lists it: the evidence CSV's identifying columns. */
-export interface BatchLineView {
-  changeId: string;
-  kind: 'credit' | 'reversal';
-  reversesChangeId: string | null;
-  deviceId: string;
-  cycleId: string;
-  category: string;
-  workshopId: string;
-  vintage: number;
-  /** What the line adds to the batch: negative for a reversal. */
-  lineAvoidedG: number;
-  fingerprint: string;
-}
+export type { BatchLineView } from './batch-line';
 
 /** One line with the evidence it rests on, as stored (the drill-down of one line). */
 export type BatchLineEvidenceView = BatchLineView &

@@ -1,36 +1,17 @@
+import type { BatchLineView } from '../../../../../libs/issuance/src/batch-line';
+import type {
+  BatchSnapshot,
+  BatchState,
+  BatchTotals,
+} from '../../../../../libs/contracts/src/messages/batch-snapshot';
+
+export type { BatchSnapshot, BatchState };
+
 /**
  * The answers of the issuance API the page reads, as the routes return them (their OpenAPI document at
- * /docs describes them; BatchSnapshot is libs/contracts' batch-transition-record). Written out here
- * because the contracts' modules also hold Node code (signatures, codecs) a browser build cannot take.
+ * /docs describes them). The batch and line shapes are the server's own declarations, imported from
+ * files that hold nothing else; the rest of those libs holds Node code a browser build cannot take.
  */
-export type BatchState = 'open' | 'closed' | 'verified' | 'issued';
-
-export interface BatchTotals {
-  lineCount: number;
-  grossG: number;
-  discountBp: number;
-  discountG: number;
-  carriedInG: number;
-  netG: number;
-  credits: number;
-  carriedOutG: number;
-}
-
-export interface BatchSnapshot {
-  id: string;
-  projectId: string;
-  vintage: number;
-  factorSetVersion: string;
-  state: BatchState;
-  openedAt: string;
-  closedAt: string | null;
-  closeSequence: number | null;
-  previousBatchId: string | null;
-  totals: BatchTotals | null;
-  serials: { first: number; last: number; block: string } | null;
-  verification: { verifiedAt: string; verifierName: string; reportReference: string } | null;
-  issuance: { issuedAt: string; registryReference: string } | null;
-}
 export type ApiRole = 'finance' | 'verifier' | 'admin';
 
 export interface ConsoleSession {
@@ -93,18 +74,7 @@ export interface UnplacedLine {
   receivedAt: string;
 }
 
-export interface BatchLine {
-  changeId: string;
-  kind: 'credit' | 'reversal';
-  reversesChangeId: string | null;
-  deviceId: string;
-  cycleId: string;
-  category: string;
-  workshopId: string;
-  vintage: number;
-  lineAvoidedG: number;
-  fingerprint: string;
-}
+export type BatchLine = BatchLineView;
 
 export interface LineEvidence {
   line: BatchLine;
