@@ -96,9 +96,15 @@ function showSignIn(reason?: string): void {
 }
 
 async function signOut(): Promise<void> {
-  await consoleSession.signOut().catch(() => undefined);
   location.hash = '';
-  showSignIn();
+  try {
+    await consoleSession.signOut();
+    showSignIn();
+  } catch (error) {
+    // The page forgets the session either way; say so when the service could not end it.
+    const reason = error instanceof Error ? error.message : String(error);
+    showSignIn(`Signing out did not reach the service (${reason}): the session ends when it expires.`);
+  }
 }
 
 window.addEventListener('hashchange', () => void render());
