@@ -68,6 +68,13 @@ describe('service tracker keys', () => {
     expect(readdirSync(directory).sort()).toEqual(['gateway-station.key', 'issuance-auditor.key']);
   });
 
+  it('makes a missing directory first, owner-only', async () => {
+    const nested = join(directory, 'a', 'keys');
+    await provisionServiceTrackerKeys(nested, (role) => Promise.resolve(`rl_${role}`));
+    expect(statSync(nested).mode & 0o777).toBe(0o700);
+    expect(readdirSync(nested).sort()).toEqual(['gateway-station.key', 'issuance-auditor.key']);
+  });
+
   it('writes no file when the key cannot be made', async () => {
     await expect(
       provisionServiceTrackerKeys(directory, () => Promise.reject(new Error('database down'))),

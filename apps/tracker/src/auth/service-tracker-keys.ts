@@ -1,5 +1,5 @@
 import { CodedError } from '@refurb/contracts';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeSecretFile } from './secret-file';
 import { TrackerRole } from './tracker-role';
@@ -69,6 +69,8 @@ export async function provisionServiceTrackerKeys(
   directory: string,
   create: (role: TrackerRole, label: string) => Promise<string>,
 ): Promise<ProvisionedKey[]> {
+  // Before any key is stored: a directory that cannot be made must not leave keys without files.
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
   const missing = new Set(keysToCreate(directory, existsSync).map((key) => key.file));
   const provisioned: ProvisionedKey[] = [];
   for (const key of SERVICE_TRACKER_KEYS) {
