@@ -8,7 +8,15 @@ import { loadConfig } from '@refurb/config';
 import { builtEntryPoint, ServiceProcess } from '@refurb/local-stack';
 import { freePort, TestDatabase, testKafkaBrokers } from '@refurb/testing';
 import { KAFKA_PRINCIPALS } from '@refurb/kafka';
-import { compose, environmentOf, mountsOf, namedVolumeOf, repositoryRoot } from '../support/compose-file';
+import { SERVICE_TRACKER_KEYS } from '../../apps/tracker/src/auth/service-tracker-keys';
+import {
+  compose,
+  environmentOf,
+  mountsOf,
+  namedVolumeOf,
+  repositoryRoot,
+  startOrder,
+} from '../support/compose-file';
 import { metricFamilies, scrape } from '../support/prometheus-text';
 
 // No Docker engine runs where these tests run: this checks what can be checked without one.
@@ -176,13 +184,80 @@ describe('docker/compose.yaml and docker/Dockerfile', () => {
         if (saved === undefined) delete process.env.REFURB_CACHE_DIR;
         else process.env.REFURB_CACHE_DIR = saved;
       }
-      // Signing keys only: KAFKA_SSL_KEY_FILE has no default (Kafka TLS is off in a local run).
+      // Signing keys only: KAFKA_SSL_KEY_FILE has no default (Kafka TLS is off in a local run), and the
+      // tracker API keys come from the service-keys volume (checked below).
       const keyFiles = Object.entries(config).filter(
-        ([variable, file]) => /_KEYS?_FILE$/.test(variable) && file !== undefined,
+        ([variable, file]) =>
+          /_KEYS?_FILE$/.test(variable) && !variable.endsWith('_TRACKER_API_KEY_FILE') && file !== undefined,
       );
       expect(keyFiles.length).toBe({ gateway: 1, tracker: 2, issuance: 2 }[name]);
       for (const [, file] of keyFiles) expect(String(file).startsWith(`${target}/keys/`)).toBe(true);
     }
+  });
+
+  describe('the tracker keys of the gateway and issuance (tracker-keys one-shot)', () => {
+    const SERVICE_KEYS = 'service-keys';
+    const oneShot = compose.services['tracker-keys'];
+    const written = namedVolumeOf('tracker-keys', SERVICE_KEYS);
+
+    it('runs the built CLI once, after the tracker is healthy, into the service-keys volume', () => {
+      const [, script] = oneShot.command!;
+      expect(script).toBe('dist/apps/tracker/src/auth/service-tracker-keys.cli.js');
+      expect(existsSync(join(root, script))).toBe(true);
+      expect(oneShot.image).toBe(compose.services.tracker.image);
+      expect(oneShot.restart).toBe('no');
+      // Healthy means migrated: tracker.api_keys exists before a key is inserted.
+      expect(oneShot.depends_on?.tracker).toEqual({ condition: 'service_healthy' });
+      expect(written).toEqual({ target: expect.any(String), readOnly: false });
+      const env = environmentOf('tracker-keys');
+      expect(env.TRACKER_SERVICE_KEYS_DIR).toBe(written!.target);
+      expect(env.DATABASE_URL).toBe(environmentOf('tracker').DATABASE_URL);
+      // The CLI reads its settings as the tracker does: its environment must pass the same validation.
+      expect(() => loadConfig<object>(TrackerEnv, env)).not.toThrow();
+      expect(compose.volumes).toHaveProperty(SERVICE_KEYS);
+      // An empty named volume takes the owner of the image's directory: it must be the image's user's.
+      const chowned = dockerfile.split('\n').find((line) => /^RUN .*chown node:node /.test(line));
+      expect(chowned?.split(/\s+/)).toContain(written!.target);
+    });
+
+    it.each(SERVICE_TRACKER_KEYS)(
+      '$service: reads the tracker as $role with the key file the one-shot writes, mounted read-only',
+      ({ service, role, file }) => {
+        const prefix = service.toUpperCase();
+        const mounted = namedVolumeOf(service, SERVICE_KEYS);
+        expect(mounted).toEqual({ target: expect.any(String), readOnly: true });
+        const env = environmentOf(service);
+        expect(env[`${prefix}_TRACKER_API_KEY_FILE`]).toBe(`${mounted!.target}/${file}`);
+        expect(env[`${prefix}_TRACKER_API_KEY`]).toBeUndefined();
+        const tracker = portOf(SERVICES[1]);
+        expect(env[`${prefix}_TRACKER_URL`]).toBe(`http://tracker:${tracker}`);
+        const config = loadConfig<object>(service === 'gateway' ? GatewayEnv : IssuanceEnv, env) as Record<
+          string,
+          unknown
+        >;
+        expect(config[`${prefix}_TRACKER_URL`]).toBe(`http://tracker:${tracker}`);
+        expect(role).toBe({ gateway: 'station', issuance: 'auditor' }[service]);
+        // Its own depends_on replaces the anchor's: the shared ones must be restated.
+        expect(compose.services[service].depends_on).toEqual({
+          ...compose.services.tracker.depends_on,
+          'tracker-keys': { condition: 'service_completed_successfully' },
+        });
+        // Likewise its volumes: the signing keys and Kafka secrets are still mounted as for the tracker.
+        for (const volume of compose.services.tracker.volumes!) {
+          expect(compose.services[service].volumes).toContain(volume);
+        }
+      },
+    );
+
+    it('starts in order: tracker, tracker-keys, then gateway and issuance, with no dependency cycle', () => {
+      const order = startOrder();
+      const at = (name: string) => order.indexOf(name);
+      expect(order).toHaveLength(Object.keys(compose.services).length);
+      expect(at('tracker')).toBeLessThan(at('tracker-keys'));
+      expect(at('tracker-keys')).toBeLessThan(at('gateway'));
+      expect(at('tracker-keys')).toBeLessThan(at('issuance'));
+      expect(compose.services.tracker.depends_on).not.toHaveProperty('tracker-keys');
+    });
   });
 
   it('prometheus scrapes each service at its compose service name and port', () => {

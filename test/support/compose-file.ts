@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 export interface ComposeService {
   image?: string;
   command?: string[];
+  restart?: string;
   environment?: Record<string, string | number>;
   ports?: string[];
   profiles?: string[];
@@ -15,6 +16,7 @@ export interface ComposeService {
 
 interface ComposeFile {
   services: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
 }
 
 export const repositoryRoot = join(__dirname, '..', '..');
@@ -48,4 +50,30 @@ export function namedVolumeOf(
   if (!entry) return undefined;
   const [, target, mode] = entry.split(':');
   return { target, readOnly: mode === 'ro' };
+}
+
+/**
+ * The services in an order compose can start them in (each after everything it depends on, whatever the
+ * condition); throws on a dependency cycle, which compose refuses.
+ */
+export function startOrder(): string[] {
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, path: string[]): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') throw new Error(`dependency cycle: ${[...path, name].join(' -> ')}`);
+    const service = compose.services[name];
+    if (!service) throw new Error(`${path.at(-1)} depends on ${name}, which is not a service`);
+    state.set(name, 'visiting');
+    // The short form (a list of names, as prometheus and grafana use) or the long one (names to conditions).
+    const dependsOn: unknown = service.depends_on ?? {};
+    const dependencies = Array.isArray(dependsOn)
+      ? (dependsOn as string[])
+      : Object.keys(dependsOn as object);
+    for (const dependency of dependencies) visit(dependency, [...path, name]);
+    state.set(name, 'done');
+    order.push(name);
+  };
+  for (const name of Object.keys(compose.services)) visit(name, []);
+  return order;
 }
