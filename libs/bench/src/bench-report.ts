@@ -1,10 +1,14 @@
 import { NaiveComparison } from './naive-comparison';
 import { DrainMeasurement } from './raw-drain';
+import { ReplayTenths } from './replay-tenths';
 
-/** Targets of the benchmark issue, on the 2-core reference machine. */
+/** Targets of the benchmark issue (13), on the 2-core reference machine. */
 const TARGETS = {
-  endToEndEventsPerSecond: 20_000,
-  ratioToRawDrain: 0.5,
+  endToEndEventsPerSecond: 10_000,
+  /** Where issue 13 goes after 10,000: shown beside the target, not judged. */
+  nextEndToEndEventsPerSecond: 20_000,
+  /** The last tenth of the replay at no less than this share of the first tenth's rate. */
+  lastTenthToFirstTenth: 0.8,
   p99LatencyMs: 250,
   residentMbPerService: 300,
   ratioToNaive: 5,
@@ -33,11 +37,16 @@ export interface BenchReport {
     /** Off on some development servers: tables are then never analysed nor vacuumed during the run. */
     autovacuum: boolean;
   };
+  /** Tracker processes in the one consumer group (`--tracker-instances`). */
+  trackerInstances: number;
   events: number;
   devices: number;
   preload: { seconds: number; eventsPerSecond: number };
   rawDrain: DrainMeasurement;
+  /** `ratioToRawDrain` is a detail now: issue 13 dropped it as a target. */
   endToEnd: { seconds: number; eventsPerSecond: number; creditLines: number; ratioToRawDrain: number };
+  /** From tracker.device_events' transaction starts; absent when the replay was too short to time both ends. */
+  replayTenths?: ReplayTenths;
   latency: {
     targetRate: number;
     achievedRate: number;
@@ -67,32 +76,24 @@ const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
 
 export function verdicts(report: BenchReport): Verdict[] {
   const e2e = report.endToEnd.eventsPerSecond;
-  const ratio = report.endToEnd.ratioToRawDrain;
   const p99 = report.latency.p99Ms;
   const rows: Verdict[] = [
     {
       figure: 'end-to-end events/s',
       measured: number.format(e2e),
-      target: `≥ ${number.format(TARGETS.endToEndEventsPerSecond)}`,
+      target: `≥ ${number.format(TARGETS.endToEndEventsPerSecond)} (on the way to ${number.format(TARGETS.nextEndToEndEventsPerSecond)})`,
       met: e2e >= TARGETS.endToEndEventsPerSecond,
       gap: `${percent(e2e / TARGETS.endToEndEventsPerSecond)} of target`,
     },
+    tenthsVerdict(report.replayTenths),
     {
-      figure: 'share of raw drain rate',
-      measured: percent(ratio),
-      target: `≥ ${percent(TARGETS.ratioToRawDrain)}`,
-      met: ratio >= TARGETS.ratioToRawDrain,
-      gap: `${percent(ratio / TARGETS.ratioToRawDrain)} of target`,
-    },
-    {
-      figure: `p99 latency at ${number.format(report.latency.targetRate)} events/s`,
+      figure: `p99 latency at ${number.format(report.latency.targetRate)} events/s, after the replay`,
       measured: p99 === undefined ? 'no sample' : `${number.format(p99)} ms`,
       target: `< ${TARGETS.p99LatencyMs} ms`,
       met: p99 !== undefined && p99 < TARGETS.p99LatencyMs,
       gap: p99 === undefined ? '-' : `${(p99 / TARGETS.p99LatencyMs).toFixed(1)}× the target`,
     },
   ];
-  if (report.naive) rows.push(...naiveVerdicts(report.naive));
   for (const [service, mb] of Object.entries(report.peakResidentMb)) {
     rows.push({
       figure: `peak resident memory, ${service}`,
@@ -102,7 +103,22 @@ export function verdicts(report: BenchReport): Verdict[] {
       gap: `${percent(mb / TARGETS.residentMbPerService)} of the limit`,
     });
   }
+  if (report.naive) rows.push(...naiveVerdicts(report.naive));
   return rows;
+}
+
+function tenthsVerdict(tenths: ReplayTenths | undefined): Verdict {
+  const figure = 'replay rate, last tenth ÷ first tenth';
+  const target = `≥ ${percent(TARGETS.lastTenthToFirstTenth)}`;
+  if (!tenths) return { figure, measured: 'not measurable', target, met: false, gap: '-' };
+  const rate = (tenth: ReplayTenths['first']) => number.format(Math.round(tenth.eventsPerSecond));
+  return {
+    figure,
+    measured: `${percent(tenths.ratio)} (${rate(tenths.last)} ÷ ${rate(tenths.first)} events/s)`,
+    target,
+    met: tenths.ratio >= TARGETS.lastTenthToFirstTenth,
+    gap: `${percent(tenths.ratio / TARGETS.lastTenthToFirstTenth)} of target`,
+  };
 }
 
 function naiveVerdicts(naive: NaiveBaseline): Verdict[] {
@@ -146,6 +162,19 @@ function naiveMarkdown(report: BenchReport): string[] {
   ];
 }
 
+function trackers(instances: number): string {
+  return instances === 1 ? 'one tracker' : `${instances} tracker instances in one consumer group`;
+}
+
+function tenthsDetail(tenths: ReplayTenths | undefined): string[] {
+  if (!tenths) return [];
+  const tenth = ({ events, seconds }: ReplayTenths['first']) =>
+    `${number.format(events)} events in ${seconds.toFixed(1)} s`;
+  return [
+    `| replay by tenths (tracker transactions' starts) | first ${tenth(tenths.first)}, last ${tenth(tenths.last)} |`,
+  ];
+}
+
 export function formatBenchMarkdown(report: BenchReport): string {
   const { machine } = report;
   return [
@@ -153,7 +182,7 @@ export function formatBenchMarkdown(report: BenchReport): string {
     '',
     `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, Node ${machine.node}, Kafka ${machine.kafka}, ${machine.postgres} (autovacuum ${machine.autovacuum ? 'on' : 'off'}); broker, database and services on the same host.`,
     '',
-    `Replay of ${number.format(report.events)} lifecycle events (${number.format(report.devices)} simulated devices) already in Kafka, through tracker and issuance.`,
+    `Replay of ${number.format(report.events)} lifecycle events (${number.format(report.devices)} simulated devices) already in Kafka, through ${trackers(report.trackerInstances)} and issuance.`,
     '',
     '| figure | measured | target | met | |',
     '|---|---|---|---|---|',
@@ -166,6 +195,8 @@ export function formatBenchMarkdown(report: BenchReport): string {
     `| preload into Kafka (simulator, idempotent producer) | ${report.preload.seconds.toFixed(1)} s, ${number.format(report.preload.eventsPerSecond)} events/s |`,
     `| raw drain (kafkajs eachBatch, no work) | ${number.format(report.rawDrain.messages)} messages in ${report.rawDrain.seconds.toFixed(1)} s = ${number.format(report.rawDrain.messagesPerSecond)}/s |`,
     `| end to end (first event consumed → last batch line written) | ${report.endToEnd.seconds.toFixed(1)} s, ${number.format(report.endToEnd.creditLines)} batch lines |`,
+    `| share of the raw drain rate (end to end ÷ raw drain; no longer a target) | ${percent(report.endToEnd.ratioToRawDrain)} |`,
+    ...tenthsDetail(report.replayTenths),
     `| latency phase | ${number.format(report.latency.samples)} credit lines, ${report.latency.seconds.toFixed(0)} s at ${number.format(report.latency.achievedRate)} events/s (target ${number.format(report.latency.targetRate)}); p50 ${report.latency.p50Ms ?? '-'} ms |`,
     `| latency, produce → tracker transaction | p50 ${report.latency.toTrackerP50Ms ?? '-'} ms, p99 ${report.latency.toTrackerP99Ms ?? '-'} ms |`,
     ...naiveMarkdown(report),

@@ -5,21 +5,24 @@ import { createKafka } from '@refurb/kafka';
 import { dropDatabase, ensureDatabaseExists } from '@refurb/database';
 import {
   benchBroker,
+  builtEntryPoint,
   KAFKA_VERSION,
   pipelineSettled,
   PipelineGroups,
+  ProgramSpec,
   repoRoot,
   seedTrackerSources,
   ServiceProcess,
   ServiceSpec,
 } from '@refurb/local-stack';
 import { Delivery, devicesForDeliveries, ProgressBar, sendToKafka, Simulation } from '@refurb/simulator';
-import { Admin } from 'kafkajs';
+import { Admin, AssignerProtocol } from 'kafkajs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { NAIVE_TRACKER_PORT, parseTrackerInstances, PORTS, trackerInstances } from './bench-ports';
 import { BenchReport, formatBenchMarkdown, NaiveBaseline } from './bench-report';
 import { query } from './bench-query';
 import { compareOutcomes } from './naive-comparison';
@@ -27,10 +30,8 @@ import { replayThroughNaiveTracker } from './naive-replay';
 import { peakResidentMb } from './peak-memory';
 import { percentile } from './percentiles';
 import { measureRawDrain } from './raw-drain';
+import { ReplayTenths, replayTenths } from './replay-tenths';
 import { naiveTrackerOutcome, realTrackerOutcome } from './tracker-outcomes';
-
-const PORTS: Record<ServiceSpec['name'], number> = { gateway: 13000, tracker: 13001, issuance: 13002 };
-const NAIVE_TRACKER_PORT = 13009;
 
 function* firstDeliveries(simulation: Simulation, count: number): Generator<Delivery> {
   let taken = 0;
@@ -60,6 +61,48 @@ async function waitSettled(
   progress.finish();
 }
 
+/**
+ * The replay's first and last tenth, timed from the tracker transactions' starts (every event a
+ * transaction stores has its `received_at`). Only the transactions at the two ends leave the database:
+ * through the one after the first tenth's last event, and from the one before the last tenth's first.
+ */
+async function measureReplayTenths(databaseUrl: string): Promise<ReplayTenths | undefined> {
+  const rows = await query<{ started_ms: number; events: number; before: number; total: number }>(
+    databaseUrl,
+    `WITH transactions AS (
+       SELECT received_at AS started, count(*) AS events FROM tracker.device_events GROUP BY received_at
+     ), numbered AS (
+       SELECT started, events, row_number() OVER (ORDER BY started) AS n,
+              sum(events) OVER (ORDER BY started) - events AS before, sum(events) OVER () AS total
+       FROM transactions
+     ), ends AS (
+       SELECT min(n) FILTER (WHERE before + events >= ceil(total / 10.0)) AS first_tenth_end,
+              max(n) FILTER (WHERE before <= ceil(total - total / 10.0)) AS last_tenth_start
+       FROM numbered
+     )
+     SELECT (extract(epoch FROM started) * 1000)::float8 AS started_ms, events::float8 AS events,
+            before::float8 AS before, total::float8 AS total
+     FROM numbered, ends
+     WHERE n <= first_tenth_end + 1 OR n >= last_tenth_start - 1
+     ORDER BY started`,
+  );
+  const transactions = rows.map((row) => ({
+    startedMs: row.started_ms,
+    events: row.events,
+    before: row.before,
+  }));
+  return replayTenths(transactions, rows[0]?.total ?? 0);
+}
+
+/** Input partitions each member of the group holds: shows that every tracker instance took a share. */
+async function partitionsPerMember(admin: Admin, groupId: string): Promise<number[]> {
+  const { groups } = await admin.describeGroups([groupId]);
+  return (groups[0]?.members ?? []).map((member) => {
+    const decoded = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
+    return Object.values(decoded?.assignment ?? {}).reduce((sum, partitions) => sum + partitions.length, 0);
+  });
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     allowNegative: true,
@@ -69,6 +112,8 @@ async function main(): Promise<void> {
       'latency-rate': { type: 'string', default: '2000' },
       seed: { type: 'string', default: '20261125' },
       keep: { type: 'boolean', default: false },
+      // Tracker processes in the one consumer group, to compare 1 with 2 (bench/BASELINE.md).
+      'tracker-instances': { type: 'string', default: '1' },
       // Replays the same records through the naive NestJS tracker too (--no-compare-naive skips it).
       'compare-naive': { type: 'boolean', default: true },
       // Writes each service's CPU profile (.cpuprofile, for Chrome DevTools) into this directory.
@@ -79,6 +124,7 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   const latencyRate = Number(values['latency-rate']);
   const latencySeconds = Number(values['latency-seconds']);
+  const trackers = trackerInstances(parseTrackerInstances(values['tracker-instances']));
   const startedAt = new Date().toISOString();
   const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -99,7 +145,7 @@ async function main(): Promise<void> {
   );
   const admin = kafka.admin();
   await admin.connect();
-  const services: ServiceProcess[] = [];
+  const services: ServiceProcess<ServiceSpec | ProgramSpec>[] = [];
   try {
     const devices = devicesForDeliveries(events, { seed });
     const simulation = new Simulation({ seed, devices });
@@ -131,16 +177,36 @@ async function main(): Promise<void> {
     };
     // The simulator's Kafka-native sources, or the tracker would dead-letter the whole preload.
     await seedTrackerSources(env);
+    const nodeOptions = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
     // Issuance first: it must be ready (projects seeded) before credits flow; the gateway only for its memory.
-    for (const name of ['issuance', 'gateway', 'tracker'] as const) {
-      const nodeOptions = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+    for (const name of ['issuance', 'gateway'] as const) {
       const service = new ServiceProcess({ name, port: PORTS[name], nodeOptions }, env, () => undefined);
       services.push(service);
       service.start();
       await service.waitUntilHealthy();
     }
-    log('Replaying through tracker and issuance');
+    // Every tracker at once, so the group forms (and rebalances) at the start of the replay, not halfway.
+    const trackerProcesses = trackers.map(({ name, port }) => {
+      const spec: ServiceSpec | ProgramSpec =
+        name === 'tracker'
+          ? { name, port, nodeOptions }
+          : { name, port, nodeOptions, entryPoint: builtEntryPoint('tracker') };
+      return new ServiceProcess(spec, { ...env, TRACKER_PORT: String(port) }, () => undefined);
+    });
+    for (const tracker of trackerProcesses) {
+      services.push(tracker);
+      tracker.start();
+    }
+    await Promise.all(trackerProcesses.map((tracker) => tracker.waitUntilHealthy()));
+    log(`Replaying through ${trackers.length} tracker instance(s) and issuance`);
     await waitSettled(databaseUrl, admin, groups, 'replay', preload.sent);
+    const shares = await partitionsPerMember(admin, groups.tracker);
+    log(`Tracker group: ${shares.length} member(s) holding ${shares.join(' + ')} input partitions`);
+    if (shares.filter((partitions) => partitions > 0).length < trackers.length) {
+      log(`WARNING: fewer than the ${trackers.length} tracker instances hold partitions`);
+    }
+    // Before the latency phase adds its events to the table.
+    const tenths = await measureReplayTenths(databaseUrl);
     const [span] = await query<{ first: Date; last: Date; lines: string }>(
       databaseUrl,
       `SELECT (SELECT min(received_at) FROM tracker.device_events) AS first,
@@ -238,6 +304,7 @@ async function main(): Promise<void> {
         postgres: version.split(' on ')[0],
         autovacuum: autovacuum === 'on',
       },
+      trackerInstances: trackers.length,
       events: preload.sent,
       devices,
       preload: { seconds: preload.durationMs / 1000, eventsPerSecond: preload.deliveriesPerSecond },
@@ -248,6 +315,7 @@ async function main(): Promise<void> {
         creditLines: Number(span.lines),
         ratioToRawDrain: preload.sent / e2eSeconds / rawDrain.messagesPerSecond,
       },
+      replayTenths: tenths,
       latency: {
         targetRate: latencyRate,
         achievedRate: steady.deliveriesPerSecond,
