@@ -204,11 +204,15 @@ function compiledValidator(properties: readonly CompiledProperty[]): CompiledDto
   return (instance, pathPrefix) => {
     // The executor reads it per constraint; no constraint changes the instance's class meanwhile.
     const targetName = targetNameOf(instance);
+    // validateSync checks every property, building each failure's message, before the first failure is
+    // picked: so does this, for a message that throws (a BigInt in a part list) to throw here as well.
+    let first: Rejection | undefined;
     for (const property of properties) {
       const outcome = validateProperty(property, instance, targetName, pathPrefix);
-      if (outcome !== undefined) return outcome;
+      if (outcome === NOT_COMPILED) return NOT_COMPILED;
+      first ??= outcome;
     }
-    return undefined;
+    return first;
   };
 }
 

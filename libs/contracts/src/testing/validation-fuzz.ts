@@ -156,6 +156,12 @@ function junkValues(): unknown[] {
     new Junk(),
     { constructor: 'x' },
     { toString: 'not a function' },
+    // Not JSON, but a caller of validateDto may pass anything: both paths must throw or answer alike.
+    10n,
+    [10n],
+    Symbol('junk'),
+    () => 'junk',
+    undefined,
   ];
 }
 
