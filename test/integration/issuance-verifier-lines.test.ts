@@ -1,5 +1,5 @@
 import { BatchSnapshot } from '@refurb/contracts';
-import { parseEvidenceCsv, sampleKey } from '@refurb/issuance';
+import { BatchLineView, parseEvidenceCsv, sampleKey } from '@refurb/issuance';
 import { creditRecord, imeiOf, reversalOf } from '@refurb/issuance/testing/credit-records.fixture';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,18 +13,7 @@ const VERIFIER_SCRIPT = resolve(__dirname, '../../apps/issuance/verifier/recompu
 const device = (n: number) => imeiOf(44, n);
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-interface LineView {
-  changeId: string;
-  kind: 'credit' | 'reversal';
-  reversesChangeId: string | null;
-  deviceId: string;
-  cycleId: string;
-  category: string;
-  workshopId: string;
-  vintage: number;
-  lineAvoidedG: number;
-  fingerprint: string;
-}
+type LineView = BatchLineView;
 
 interface SampleView {
   batchId: string;
