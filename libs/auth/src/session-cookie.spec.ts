@@ -1,4 +1,11 @@
-import { hashSessionToken, newSessionToken, sessionCookie, sessionTokenFrom } from './session-cookie';
+import {
+  hashSessionToken,
+  newSessionToken,
+  secondsUntil,
+  sessionCookie,
+  signInKeyOf,
+  sessionTokenFrom,
+} from './session-cookie';
 
 const SPEC = { name: 'page_session', path: '/page' };
 
@@ -23,5 +30,17 @@ describe('session cookie', () => {
     expect(newSessionToken()).not.toBe(token);
     expect(hashSessionToken(token)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashSessionToken(token)).not.toContain(token);
+  });
+
+  it('reads the key of a sign-in body, whatever the body is', () => {
+    expect(signInKeyOf({ apiKey: 'rl_a.b' })).toBe('rl_a.b');
+    expect(signInKeyOf([])).toBeUndefined();
+    expect(signInKeyOf(null)).toBeUndefined();
+    expect(signInKeyOf('rl_a.b')).toBeUndefined();
+  });
+
+  it('gives the whole seconds left, never negative', () => {
+    expect(secondsUntil(new Date(10_999), 1_000)).toBe(9);
+    expect(secondsUntil(new Date(0), 1_000)).toBe(0);
   });
 });

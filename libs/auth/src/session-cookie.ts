@@ -19,6 +19,19 @@ export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * The key a sign-in body (`{ "apiKey": … }`) carries, unchecked. Sign-in takes any body rather than a
+ * DTO, so that a missing or malformed key is the same 401 as a wrong one.
+ */
+export function signInKeyOf(body: unknown): unknown {
+  return typeof body === 'object' && body !== null ? (body as { apiKey?: unknown }).apiKey : undefined;
+}
+
+/** A session's remaining life in whole seconds, the cookie's Max-Age. */
+export function secondsUntil(expiresAt: Date, now = Date.now()): number {
+  return Math.max(0, Math.floor((expiresAt.getTime() - now) / 1000));
+}
+
 /** The session token a `Cookie` header carries under `name`, if any. */
 export function sessionTokenFrom(
   spec: SessionCookieSpec,

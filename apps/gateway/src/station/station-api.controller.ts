@@ -12,6 +12,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { secondsUntil, signInKeyOf } from '@refurb/auth';
 import { normaliseDeviceId } from '@refurb/contracts';
 import type { Request, Response } from 'express';
 import { GatewayErrorCode } from '../errors/gateway-error-code';
@@ -58,11 +59,11 @@ export class StationApiController {
     @Body() body: unknown,
   ): Promise<StationSessionView> {
     requireStationHeader(request);
-    const apiKey =
-      typeof body === 'object' && body !== null ? (body as { apiKey?: unknown }).apiKey : undefined;
-    const session = await this.sessions.signIn(apiKey);
-    const maxAge = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);
-    response.setHeader('Set-Cookie', stationCookie(session.token, maxAge, request.secure));
+    const session = await this.sessions.signIn(signInKeyOf(body));
+    response.setHeader(
+      'Set-Cookie',
+      stationCookie(session.token, secondsUntil(session.expiresAt), request.secure),
+    );
     return sessionView(session);
   }
 

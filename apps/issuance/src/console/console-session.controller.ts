@@ -11,7 +11,7 @@ import {
   UseFilters,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { sessionCookie, sessionTokenFrom } from '@refurb/auth';
+import { secondsUntil, sessionCookie, sessionTokenFrom, signInKeyOf } from '@refurb/auth';
 import type { Request, Response } from 'express';
 import { IssuanceExceptionFilter } from '../http/issuance-exception.filter';
 import { IssuanceException } from '../issuance.exception';
@@ -45,11 +45,8 @@ export class ConsoleSessionController {
     @Body() body: unknown,
   ): Promise<ConsoleSessionView> {
     requireConsoleHeader(request);
-    // Not a DTO: whatever the body holds, a missing or malformed key is the same 401 as a wrong one.
-    const apiKey =
-      typeof body === 'object' && body !== null ? (body as { apiKey?: unknown }).apiKey : undefined;
-    const { token, ...view } = await this.sessions.signIn(apiKey);
-    const maxAge = Math.floor((Date.parse(view.expiresAt) - Date.now()) / 1000);
+    const { token, ...view } = await this.sessions.signIn(signInKeyOf(body));
+    const maxAge = secondsUntil(new Date(view.expiresAt));
     response.setHeader('Set-Cookie', sessionCookie(CONSOLE_COOKIE, token, maxAge, request.secure));
     return view;
   }
