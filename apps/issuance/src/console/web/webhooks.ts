@@ -41,7 +41,7 @@ export async function deliveriesView(
       ['Delivery', 'Batch', 'Event', 'Status', 'Attempts', 'Last answer', 'Next attempt', 'Delivered', ''],
       deliveries.map((delivery) => [
         h('code', {}, delivery.id),
-        delivery.batchId,
+        h('span', { class: 'id' }, delivery.batchId),
         delivery.eventType,
         h('span', { class: `delivery delivery-${delivery.status}` }, delivery.status),
         delivery.attempts.length,
