@@ -3,7 +3,6 @@ import { AnyDeviceEvent } from '@refurb/contracts';
 import { EntityManager } from 'typeorm';
 import { AdmittedEvent } from '../track-device-events/event-admission';
 import { identityOf, StoredEventIdentity, StoredIdentities } from '../track-device-events/event-identity';
-import { StoredHistorySizes } from '../track-device-events/history-limits';
 
 /**
  * tracker.device_events: every accepted event once, by `(source, id)`, with its canonical hash. An id is
@@ -63,55 +62,12 @@ export class DeviceEventStore {
     return new StoredIdentities(rows);
   }
 
-  /**
-   * How many events each device holds, and how many resales and returns each (device, order) pair does:
-   * what the history limits are checked against. One index probe per device, as below.
-   */
-  async historySizes(
-    manager: EntityManager,
-    deviceIds: readonly string[],
-    orders: readonly { deviceId: string; orderId: string }[],
-  ): Promise<StoredHistorySizes> {
-    const devices: { device_id: string; n: number }[] =
-      deviceIds.length === 0
-        ? []
-        : await manager.query(
-            `SELECT wanted.device_id, stored.n
-             FROM unnest($1::text[]) AS wanted(device_id)
-             CROSS JOIN LATERAL (
-               SELECT count(*)::int AS n FROM tracker.device_events WHERE device_id = wanted.device_id OFFSET 0
-             ) AS stored`,
-            [deviceIds],
-          );
-    const orderRows: { device_id: string; order_id: string; n: number }[] =
-      orders.length === 0
-        ? []
-        : await manager.query(
-            `SELECT wanted.device_id, wanted.order_id, stored.n
-             FROM unnest($1::text[], $2::text[]) AS wanted(device_id, order_id)
-             CROSS JOIN LATERAL (
-               SELECT count(*)::int AS n FROM tracker.device_events
-               WHERE device_id = wanted.device_id AND type IN ('device.resold', 'device.returned')
-                 AND event->'data'->>'orderId' = wanted.order_id
-               OFFSET 0
-             ) AS stored`,
-            [orders.map((o) => o.deviceId), orders.map((o) => o.orderId)],
-          );
-    const eventsOf = new Map(devices.map((row) => [row.device_id, row.n]));
-    const orderEventsOf = new Map(
-      orderRows.map((row) => [JSON.stringify([row.device_id, row.order_id]), row.n]),
-    );
-    return {
-      eventsOf: (deviceId) => eventsOf.get(deviceId) ?? 0,
-      orderEventsOf: (deviceId, orderId) => orderEventsOf.get(JSON.stringify([deviceId, orderId])) ?? 0,
-    };
-  }
-
   /** Every stored event of these devices, grouped by device. */
   async loadForDevices(
     manager: EntityManager,
     deviceIds: readonly string[],
   ): Promise<Map<string, AnyDeviceEvent[]>> {
+    if (deviceIds.length === 0) return new Map();
     // One index probe per device (a lateral subquery that OFFSET 0 keeps from being flattened into a join).
     // `device_id = ANY($1)` let PostgreSQL guess from missing or stale statistics (a fresh database,
     // autovacuum off) that a few hundred devices meant most of the table, and scan all of it: replays

@@ -1,7 +1,7 @@
 import { AnyDeviceEvent } from '@refurb/contracts';
 import { eventsFor, on } from '@refurb/lifecycle/testing/device-event-factory';
 import { AdmittedEvent } from './event-admission';
-import { applyHistoryLimits, StoredHistorySizes } from './history-limits';
+import { applyHistoryLimits, historySizesOf, StoredHistorySizes } from './history-limits';
 
 const limits = { eventsPerDevice: 5, eventsPerOrder: 3 };
 const a = eventsFor('serial:acme:DEVICE-A');
@@ -94,5 +94,32 @@ describe('applyHistoryLimits', () => {
     );
 
     expect(idsOf(within)).toEqual(['d1', 'd2']);
+  });
+});
+
+describe('historySizesOf', () => {
+  const histories = new Map<string, AnyDeviceEvent[]>([
+    [
+      'serial:acme:DEVICE-A',
+      [
+        a.diagnosed('d1', on(1)),
+        a.resold('s1', on(2), 'o1'),
+        a.returned('r1', on(3), 'o1'),
+        a.resold('s2', on(4), 'o2'),
+      ],
+    ],
+  ]);
+  const sizes = historySizesOf(histories);
+
+  it('counts every stored event of a device, and nothing for a device with no history', () => {
+    expect(sizes.eventsOf('serial:acme:DEVICE-A')).toBe(4);
+    expect(sizes.eventsOf('serial:acme:DEVICE-B')).toBe(0);
+  });
+
+  it("counts an order's resales and returns on its own device only", () => {
+    expect(sizes.orderEventsOf('serial:acme:DEVICE-A', 'o1')).toBe(2);
+    expect(sizes.orderEventsOf('serial:acme:DEVICE-A', 'o2')).toBe(1);
+    expect(sizes.orderEventsOf('serial:acme:DEVICE-A', 'o3')).toBe(0);
+    expect(sizes.orderEventsOf('serial:acme:DEVICE-B', 'o1')).toBe(0);
   });
 });

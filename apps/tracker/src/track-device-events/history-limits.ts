@@ -22,6 +22,20 @@ export interface StoredHistorySizes {
   orderEventsOf(deviceId: string, orderId: string): number;
 }
 
+/**
+ * The sizes counted from the devices' stored histories, loaded once per transaction under the devices'
+ * locks (the same load the cycles are then derived from). A device not in `histories` holds nothing.
+ */
+export function historySizesOf(
+  histories: ReadonlyMap<string, readonly AnyDeviceEvent[]>,
+): StoredHistorySizes {
+  return {
+    eventsOf: (deviceId) => histories.get(deviceId)?.length ?? 0,
+    orderEventsOf: (deviceId, orderId) =>
+      (histories.get(deviceId) ?? []).filter((event) => orderIdOf(event) === orderId).length,
+  };
+}
+
 export interface OverLimitEvent {
   candidate: AdmittedEvent;
   reason: DeadLetterReason;

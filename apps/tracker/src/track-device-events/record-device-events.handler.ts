@@ -6,7 +6,7 @@ import { DeviceEventStore } from '../storage/device-event.store';
 import { lockDevices } from './device-locks';
 import { AdmittedEvent, admitMessages } from './event-admission';
 import { identityOf, StoredIdentities } from './event-identity';
-import { applyHistoryLimits, HISTORY_LIMITS, HistoryLimits, orderIdOf } from './history-limits';
+import { applyHistoryLimits, HISTORY_LIMITS, HistoryLimits, historySizesOf } from './history-limits';
 import { RegisteredSources } from './registered-sources';
 import { Senders } from './sender-check';
 
@@ -20,7 +20,15 @@ export interface RecordedEvents {
   duplicates: number;
   /** Refused and dead-lettered, each with its reason. */
   refused: RefusedEvent[];
+  /**
+   * The whole stored history of every device an event was recorded for, this batch's events included,
+   * read under the devices' locks: what their cycles are derived from without reading it again.
+   */
+  histories: DeviceHistories;
 }
+
+/** Device id → every event stored for it, in no particular order (derivation does not depend on it). */
+export type DeviceHistories = ReadonlyMap<string, readonly AnyDeviceEvent[]>;
 
 /** A consumed message the tracker refused, with the reason its dead letter carries. */
 export interface RefusedEvent {
@@ -51,14 +59,17 @@ export class RecordDeviceEventsHandler {
       gateway: this.gateway,
     };
     const { admitted, refused } = admitMessages(batch.messages, now, senders);
-    // Counting a device's history and adding to it must not interleave with another transaction's.
+    // Reading a device's history, adding to it and deriving from what was read must not interleave with
+    // another transaction's: the locks are held to commit.
     await lockDevices(
       manager,
       admitted.map((candidate) => candidate.event.subject),
     );
     const storedBefore = await this.store.storedMatching(manager, eventsOf(admitted));
     const before = judge(admitted, storedBefore);
-    const { within, overLimit } = await this.withinLimits(manager, before.fresh);
+    // One read of each history serves both the limits here and the derivation after the insert.
+    const stored = await this.store.loadForDevices(manager, devicesOf(before.fresh));
+    const { within, overLimit } = applyHistoryLimits(before.fresh, historySizesOf(stored), this.limits);
     const inserted = await this.store.insertNew(manager, within);
     // An identity inserted meanwhile under another device's lock (a reused id) is found by a second look.
     const raced = within.filter((candidate) => !inserted.has(identityOf(candidate.event)));
@@ -80,29 +91,40 @@ export class RecordDeviceEventsHandler {
       deadLetterFor(TOPICS.deadLetter, message, reason, now),
     );
     await this.outbox.append(manager, deadLetters);
+    const recorded = within
+      .filter((candidate) => inserted.has(identityOf(candidate.event)))
+      .map((c) => c.event);
     return {
-      recorded: within.filter((candidate) => inserted.has(identityOf(candidate.event))).map((c) => c.event),
+      recorded,
+      histories: historiesAfter(stored, recorded),
       duplicates:
         before.duplicates + after.duplicates + (batch.messages.length - admitted.length - refused.length),
       refused: refusals,
     };
   }
-
-  private async withinLimits(manager: EntityManager, fresh: readonly AdmittedEvent[]) {
-    const devices = [...new Set(fresh.map((candidate) => candidate.event.subject))];
-    const orders = new Map<string, { deviceId: string; orderId: string }>();
-    for (const { event } of fresh) {
-      const orderId = orderIdOf(event);
-      if (orderId !== null)
-        orders.set(JSON.stringify([event.subject, orderId]), { deviceId: event.subject, orderId });
-    }
-    const sizes = await this.store.historySizes(manager, devices, [...orders.values()]);
-    return applyHistoryLimits(fresh, sizes, this.limits);
-  }
 }
 
 function eventsOf(candidates: readonly AdmittedEvent[]): AnyDeviceEvent[] {
   return candidates.map((candidate) => candidate.event);
+}
+
+function devicesOf(candidates: readonly AdmittedEvent[]): string[] {
+  return [...new Set(candidates.map((candidate) => candidate.event.subject))];
+}
+
+/**
+ * The recorded devices' histories with this batch's events added in their stored form (a JSON round
+ * trip, as a later read of the jsonb column would give them), so that a derivation from this map and
+ * one from a fresh read agree to the byte.
+ */
+function historiesAfter(stored: DeviceHistories, recorded: readonly AnyDeviceEvent[]): DeviceHistories {
+  const histories = new Map<string, AnyDeviceEvent[]>();
+  for (const event of recorded) {
+    const history = histories.get(event.subject) ?? [...(stored.get(event.subject) ?? [])];
+    history.push(JSON.parse(JSON.stringify(event)) as AnyDeviceEvent);
+    histories.set(event.subject, history);
+  }
+  return histories;
 }
 
 /** Candidates against what is stored: new ones, exact duplicates (counted), and refusals. */

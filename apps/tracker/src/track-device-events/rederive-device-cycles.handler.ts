@@ -4,12 +4,11 @@ import { FactorSet } from '@refurb/emissions';
 import { OutboxWriter } from '@refurb/kafka';
 import { deriveDeviceCycles, DeviceCycle, planCreditChanges } from '@refurb/lifecycle';
 import { EntityManager } from 'typeorm';
-import { DeviceEventStore } from '../storage/device-event.store';
 import { CycleCreditRepository, CycleCreditState } from '../storage/cycle-credit.repository';
 import { creditStep } from './cycle-credit-records';
 import { DeviceCycleRepository } from '../storage/device-cycle.repository';
-import { lockDevices } from './device-locks';
 import { FactorSetRepository } from '../storage/factor-set.repository';
+import { DeviceHistories } from './record-device-events.handler';
 
 export const TRACKER_FACTOR_SET_VERSION = Symbol('TRACKER_FACTOR_SET_VERSION');
 export const CREDIT_RECORD_SIGNER = Symbol('CREDIT_RECORD_SIGNER');
@@ -22,14 +21,14 @@ export interface RederivedDevices {
 /**
  * Re-derives the cycles of the devices a batch touched from ALL their stored events (so arrival order
  * never matters), stores the result, and publishes through the outbox every credit or reversal the
- * change implies. Runs inside the consumer's transaction, after the batch's events were recorded.
+ * change implies. Runs inside the consumer's transaction, after the batch's events were recorded, on the
+ * histories the recording read under the devices' locks (still held: they are released at commit).
  */
 @Injectable()
 export class RederiveDeviceCyclesHandler {
   private frozenFactors?: FactorSet;
 
   constructor(
-    private readonly events: DeviceEventStore,
     private readonly cycles: DeviceCycleRepository,
     private readonly credits: CycleCreditRepository,
     private readonly factorSets: FactorSetRepository,
@@ -40,13 +39,11 @@ export class RederiveDeviceCyclesHandler {
 
   async rederive(
     manager: EntityManager,
-    deviceIds: Iterable<string>,
+    histories: DeviceHistories,
     now = new Date(),
   ): Promise<RederivedDevices> {
-    const devices = [...new Set(deviceIds)].sort();
+    const devices = [...histories.keys()].sort();
     if (devices.length === 0) return { cycles: 0, creditRecords: [] };
-    await lockDevices(manager, devices);
-    const eventsByDevice = await this.events.loadForDevices(manager, devices);
     const creditStates = await this.credits.loadForDevices(manager, devices);
     const creditedCyclesOf = groupBy([...creditStates.values()], (state) => state.deviceId);
 
@@ -54,7 +51,7 @@ export class RederiveDeviceCyclesHandler {
     const changedStates: CycleCreditState[] = [];
     const records: CycleCreditData[] = [];
     for (const deviceId of devices) {
-      const deviceEvents: AnyDeviceEvent[] = eventsByDevice.get(deviceId) ?? [];
+      const deviceEvents: readonly AnyDeviceEvent[] = histories.get(deviceId) ?? [];
       const derived = deviceEvents.length > 0 ? deriveDeviceCycles(deviceEvents).cycles : [];
       derivedCycles.push(...derived);
       const derivedById = new Map(derived.map((cycle) => [cycle.cycleId, cycle]));

@@ -16,11 +16,7 @@ export class TrackDeviceEventsHandler {
 
   async track(batch: ConsumedBatch, manager: EntityManager, now = new Date()): Promise<TrackedBatch> {
     const recorded = await this.recordDeviceEvents.record(batch, manager, now);
-    const tracked = await this.rederiveDeviceCycles.rederive(
-      manager,
-      recorded.recorded.map((event) => event.subject),
-      now,
-    );
+    const tracked = await this.rederiveDeviceCycles.rederive(manager, recorded.histories, now);
     return { ...recorded, ...tracked };
   }
 }
