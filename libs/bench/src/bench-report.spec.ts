@@ -120,6 +120,37 @@ describe('bench report', () => {
     expect(markdown).toContain('| peak resident memory, tracker | 250 MB | < 300 MB | yes |');
   });
 
+  it("shows the replay's CPU per 1,000 events by process, busiest first, and its WAL per event", () => {
+    const markdown = formatBenchMarkdown({
+      ...report,
+      replayResources: {
+        cpu: {
+          wallSeconds: 40,
+          busyCores: 1.9,
+          iowaitCores: 0.05,
+          secondsBy: { tracker: 30, PostgreSQL: 36, issuance: 6, other: 2 },
+        },
+        wal: {
+          bytes: 1_200 * 2 ** 20,
+          fullPageImages: 100_000,
+          checkpointsRequested: 3,
+          checkpointsTimed: 1,
+        },
+      },
+    });
+
+    expect(markdown).toContain(
+      '| CPU during the replay | 1.90 of 2 cores busy on average, 0.05 idle waiting on the disk, over 40.0 s |',
+    );
+    expect(markdown).toContain(
+      '| CPU seconds per 1,000 events, by process | PostgreSQL 0.180 s, tracker 0.150 s, issuance 0.030 s, other 0.010 s |',
+    );
+    expect(markdown).toContain(
+      '| PostgreSQL WAL during the replay | 1,200 MB, 6,291 bytes per event; 100,000 full-page images (0.5 per event); checkpoints: 3 forced by max_wal_size, 1 timed |',
+    );
+    expect(formatBenchMarkdown(report)).not.toContain('CPU during the replay');
+  });
+
   it('compares with the naive tracker when the run did', () => {
     const rows = verdicts({ ...report, naive });
     expect(rows.slice(5, 7).map((row) => [row.figure, row.measured, row.met, row.gap])).toEqual([

@@ -1,6 +1,8 @@
+import { CpuUsage } from './cpu-usage';
 import { NaiveComparison } from './naive-comparison';
 import { DrainMeasurement } from './raw-drain';
 import { ReplayTenths } from './replay-tenths';
+import { WalCounters } from './wal-usage';
 
 /** Targets of the benchmark issue (13), on the 2-core reference machine. */
 const TARGETS = {
@@ -47,6 +49,11 @@ export interface BenchReport {
   endToEnd: { seconds: number; eventsPerSecond: number; creditLines: number; ratioToRawDrain: number };
   /** From tracker.device_events' transaction starts; absent when the replay was too short to time both ends. */
   replayTenths?: ReplayTenths;
+  /**
+   * What the replay cost the machine, from the trackers' start to the last batch line: CPU by process
+   * and PostgreSQL's WAL. The inputs of the capacity model in bench/BASELINE.md.
+   */
+  replayResources?: { cpu: CpuUsage; wal: WalCounters };
   latency: {
     targetRate: number;
     achievedRate: number;
@@ -175,6 +182,24 @@ function tenthsDetail(tenths: ReplayTenths | undefined): string[] {
   ];
 }
 
+/** CPU per 1,000 events by process, and the WAL per event, over the replay. */
+function resourcesDetail(report: BenchReport): string[] {
+  const resources = report.replayResources;
+  if (!resources) return [];
+  const { cpu, wal } = resources;
+  const perThousand = (seconds: number) => ((seconds * 1000) / report.events).toFixed(3);
+  const byProcess = Object.entries(cpu.secondsBy)
+    .sort(([, a], [, b]) => b - a)
+    .map(([label, seconds]) => `${label} ${perThousand(seconds)} s`)
+    .join(', ');
+  const mb = (bytes: number) => number.format(Math.round(bytes / 2 ** 20));
+  return [
+    `| CPU during the replay | ${cpu.busyCores.toFixed(2)} of ${report.machine.cpus} cores busy on average, ${cpu.iowaitCores.toFixed(2)} idle waiting on the disk, over ${cpu.wallSeconds.toFixed(1)} s |`,
+    `| CPU seconds per 1,000 events, by process | ${byProcess} |`,
+    `| PostgreSQL WAL during the replay | ${mb(wal.bytes)} MB, ${number.format(Math.round(wal.bytes / report.events))} bytes per event; ${number.format(wal.fullPageImages)} full-page images (${number.format(wal.fullPageImages / report.events)} per event); checkpoints: ${wal.checkpointsRequested} forced by max_wal_size, ${wal.checkpointsTimed} timed |`,
+  ];
+}
+
 export function formatBenchMarkdown(report: BenchReport): string {
   const { machine } = report;
   return [
@@ -197,6 +222,7 @@ export function formatBenchMarkdown(report: BenchReport): string {
     `| end to end (first event consumed → last batch line written) | ${report.endToEnd.seconds.toFixed(1)} s, ${number.format(report.endToEnd.creditLines)} batch lines |`,
     `| share of the raw drain rate (end to end ÷ raw drain; no longer a target) | ${percent(report.endToEnd.ratioToRawDrain)} |`,
     ...tenthsDetail(report.replayTenths),
+    ...resourcesDetail(report),
     `| latency phase | ${number.format(report.latency.samples)} credit lines, ${report.latency.seconds.toFixed(0)} s at ${number.format(report.latency.achievedRate)} events/s (target ${number.format(report.latency.targetRate)}); p50 ${report.latency.p50Ms ?? '-'} ms |`,
     `| latency, produce → tracker transaction | p50 ${report.latency.toTrackerP50Ms ?? '-'} ms, p99 ${report.latency.toTrackerP99Ms ?? '-'} ms |`,
     ...naiveMarkdown(report),

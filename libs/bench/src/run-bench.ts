@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { NAIVE_TRACKER_PORT, parseTrackerInstances, PORTS, trackerInstances } from './bench-ports';
 import { BenchReport, formatBenchMarkdown, NaiveBaseline } from './bench-report';
 import { query } from './bench-query';
+import { cpuBetween, sampleCpu } from './cpu-usage';
 import { compareOutcomes } from './naive-comparison';
 import { replayThroughNaiveTracker } from './naive-replay';
 import { peakResidentMb } from './peak-memory';
@@ -32,6 +33,13 @@ import { percentile } from './percentiles';
 import { measureRawDrain } from './raw-drain';
 import { ReplayTenths, replayTenths } from './replay-tenths';
 import { naiveTrackerOutcome, realTrackerOutcome } from './tracker-outcomes';
+import { readWalCounters, walBetween } from './wal-usage';
+
+/** The other processes whose CPU the replay is charged with, by command name (everything runs on one host). */
+const PROCESS_LABELS: ReadonlyMap<string, string> = new Map([
+  ['postgres', 'PostgreSQL'],
+  ['java', 'Kafka'],
+]);
 
 function* firstDeliveries(simulation: Simulation, count: number): Generator<Delivery> {
   let taken = 0;
@@ -177,10 +185,15 @@ async function main(): Promise<void> {
     };
     // The simulator's Kafka-native sources, or the tracker would dead-letter the whole preload.
     await seedTrackerSources(env);
-    const nodeOptions = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+    // One profile per service, named after it (`npm run bench:profile-summary -- DIR` reads them).
+    const nodeOptionsOf = (name: string) =>
+      values.profile
+        ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`, `--cpu-prof-name=${name}.cpuprofile`]
+        : [];
     // Issuance first: it must be ready (projects seeded) before credits flow; the gateway only for its memory.
     for (const name of ['issuance', 'gateway'] as const) {
-      const service = new ServiceProcess({ name, port: PORTS[name], nodeOptions }, env, () => undefined);
+      const spec = { name, port: PORTS[name], nodeOptions: nodeOptionsOf(name) };
+      const service = new ServiceProcess(spec, env, () => undefined);
       services.push(service);
       service.start();
       await service.waitUntilHealthy();
@@ -189,10 +202,15 @@ async function main(): Promise<void> {
     const trackerProcesses = trackers.map(({ name, port }) => {
       const spec: ServiceSpec | ProgramSpec =
         name === 'tracker'
-          ? { name, port, nodeOptions }
-          : { name, port, nodeOptions, entryPoint: builtEntryPoint('tracker') };
+          ? { name, port, nodeOptions: nodeOptionsOf(name) }
+          : { name, port, nodeOptions: nodeOptionsOf(name), entryPoint: builtEntryPoint('tracker') };
       return new ServiceProcess(spec, { ...env, TRACKER_PORT: String(port) }, () => undefined);
     });
+    const labelOf = (pid: number, command: string) =>
+      services.find((service) => service.pid === pid)?.spec.name ??
+      (pid === process.pid ? 'bench driver' : PROCESS_LABELS.get(command));
+    const walAtStart = await readWalCounters(databaseUrl);
+    const cpuAtStart = sampleCpu(labelOf);
     for (const tracker of trackerProcesses) {
       services.push(tracker);
       tracker.start();
@@ -205,6 +223,10 @@ async function main(): Promise<void> {
     if (shares.filter((partitions) => partitions > 0).length < trackers.length) {
       log(`WARNING: fewer than the ${trackers.length} tracker instances hold partitions`);
     }
+    const replayResources = {
+      cpu: cpuBetween(cpuAtStart, sampleCpu(labelOf)),
+      wal: walBetween(walAtStart, await readWalCounters(databaseUrl)),
+    };
     // Before the latency phase adds its events to the table.
     const tenths = await measureReplayTenths(databaseUrl);
     const [span] = await query<{ first: Date; last: Date; lines: string }>(
@@ -316,6 +338,7 @@ async function main(): Promise<void> {
         ratioToRawDrain: preload.sent / e2eSeconds / rawDrain.messagesPerSecond,
       },
       replayTenths: tenths,
+      replayResources,
       latency: {
         targetRate: latencyRate,
         achievedRate: steady.deliveriesPerSecond,
